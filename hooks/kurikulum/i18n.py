@@ -1,0 +1,65 @@
+"""Pick the text of one language, with one fallback rule and one visible marker.
+
+A field without text in the page's language shows the source-language (Indonesian) text; the
+page then carries a 'not yet translated' notice. Plain fields are escaped for HTML and
+Markdown; Markdown fields were checked by ``safety`` and are passed through.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from .fields import Markdown, Text
+from .model import Ui
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def escape_plain(text: str) -> Markup:
+    """Plain text made inert for both HTML and Markdown, on one line."""
+    one_line = " ".join(text.split())
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=True)))
+
+
+@dataclass
+class Localizer:
+    """Text lookups for one language; remembers whether any text fell back."""
+
+    lang: str
+    source: str
+    ui: Ui
+    fallbacks: int = 0
+    missing_labels: set[str] = field(default_factory=set)
+
+    def raw(self, value: Text | None) -> str:
+        if value is None:
+            return ""
+        text = value.get(self.lang)
+        if text is None:
+            self.fallbacks += 1
+            text = value.get(self.source) or ""
+        return text
+
+    def t(self, value: Text | None) -> Markup:
+        """The text in this language, safe to put into the generated Markdown."""
+        text = self.raw(value)
+        return Markup(text) if isinstance(value, Markdown) else escape_plain(text)
+
+    def label(self, key: str) -> Markup:
+        value = self.ui.labels.get(key)
+        if value is None:
+            self.missing_labels.add(key)
+            return escape_plain(key)
+        return self.t(value)
+
+    def method(self, key: str) -> Markup:
+        value = self.ui.methods.get(key)
+        return self.t(value) if value else escape_plain(key)
+
+    def take_fallbacks(self) -> int:
+        count, self.fallbacks = self.fallbacks, 0
+        return count

@@ -1,0 +1,350 @@
+"""The content schemas: one strict model per YAML kind.
+
+Field names are what editors write in the YAML files. Identifiers are called ``slug``, never
+``id``, because ``id`` is the language code of Indonesian. Fields marked facilitator-only are
+removed structurally from every participant output (see ``editions.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from .fields import (
+    Clock,
+    Confidence,
+    Date,
+    Markdown,
+    Minutes,
+    PlainLine,
+    Slug,
+    Source,
+    Strict,
+    Text,
+    facilitator_only,
+)
+
+NonEmpty = Field(min_length=1)
+
+
+# --- modules -------------------------------------------------------------------------------
+
+
+class Block(Strict):
+    """One timed activity in a module's agenda."""
+
+    title: Text
+    method: Slug = Field(description="A method key from data/ui.yml `methods`, e.g. presentation.")
+    minutes: Minutes
+    instructions: Markdown = facilitator_only(description="What the facilitator does and says.")
+    materials: list[Text] = []
+    lead: Text | None = Field(None, description="Who leads this block; defaults to the module lead.")
+
+
+class GroupWork(Strict):
+    """Small-group work: one discussion sheet per group, cases assigned round-robin."""
+
+    instructions: Markdown = Field(description="Printed at the top of every group's sheet.")
+    cases: list[Slug] = Field(
+        min_length=1,
+        description="Case studies in order; group g gets cases g, g+N, g+2N, ... (N groups).",
+    )
+    report_back: list[Text] = Field(min_length=1, description="Prompts of the report-back template.")
+    answer_lines: int = Field(5, ge=1, le=20, description="Writing lines under each question.")
+
+
+class Module(Strict):
+    """A session block of the training (one YAML file in modules/)."""
+
+    slug: Slug
+    title: Text
+    summary: Text
+    duration: Minutes
+    lead: Text = Field(description="Who leads the session (a role, not a person's name).")
+    content_warning: Text | None = None
+    objectives: list[Text] = NonEmpty
+    key_messages: list[Markdown] = NonEmpty
+    materials: list[Text] = []
+    preparation: list[Markdown] = facilitator_only(default=[])
+    agenda: list[Block] = NonEmpty
+    facilitator_notes: Markdown | None = facilitator_only(default=None)
+    safeguarding: Markdown | None = facilitator_only(default=None)
+    discussion_questions: list[Text] = []
+    group_work: GroupWork | None = None
+    reading: Markdown | None = Field(None, description="Participant reading for the handout.")
+    cases: list[Slug] = []
+    legal: list[Slug] = []
+    terms: list[Slug] = []
+    worksheets: list[Slug] = []
+    assessment: Slug | None = None
+
+
+# --- case studies --------------------------------------------------------------------------
+
+
+class AcceptedFinding(Strict):
+    """A reviewed false positive of the anonymity check, accepted with a reason."""
+
+    text: PlainLine = Field(description="The exact text the check flagged.")
+    reason: PlainLine = Field(description="Why this is not an identifying detail.")
+    field: PlainLine | None = Field(None, description="Limit the acceptance to one field path.")
+
+
+class Anonymity(Strict):
+    """The declaration that a case cannot identify a real child, family, school or village."""
+
+    basis: Literal["composite", "fictional"]
+    statement: Text
+    reviewed_by: PlainLine = Field(description="A role or team, e.g. 'Curriculum team (2 reviewers)'.")
+    reviewed_on: Date
+    accepted: list[AcceptedFinding] = []
+
+
+AgeBand = Annotated[
+    str,
+    Field(pattern=r"^\d{1,2}-\d{1,2}$", description='An age range such as "13-15", never one age.'),
+]
+
+
+class CaseStudy(Strict):
+    """An anonymised composite or fictional case (one YAML file in case_studies/)."""
+
+    slug: Slug
+    title: Text
+    summary: Text
+    forms: list[Slug] = Field(min_length=1, description="Forms of exploitation from data/forms.yml.")
+    platforms: list[Text] = Field(min_length=1, description='Generic: "a messaging app".')
+    age_band: AgeBand
+    region: Text = Field(description="Province level at most, or fictional.")
+    content_warning: Text
+    narrative: Markdown
+    guiding_questions: list[Text] = Field(min_length=2)
+    legal_prompts: list[Text] = Field(min_length=1)
+    facilitator_notes: Markdown = facilitator_only()
+    legal: list[Slug] = []
+    terms: list[Slug] = []
+    anonymity: Anonymity
+
+    @model_validator(mode="after")
+    def _age_band_is_a_range(self) -> CaseStudy:
+        low, high = (int(part) for part in self.age_band.split("-"))
+        if not (0 <= low < high <= 17 and high - low >= 2):
+            raise ValueError(
+                f"age_band {self.age_band!r} must be a range of at least 3 years under 18, "
+                'e.g. "13-15"; an exact age helps identify a child'
+            )
+        return self
+
+
+# --- reference data (data/*.yml) -----------------------------------------------------------
+
+
+class Form(Strict):
+    slug: Slug
+    title: Text
+    summary: Markdown
+
+
+class FormsFile(Strict):
+    forms: list[Form] = NonEmpty
+
+
+class Term(Strict):
+    slug: Slug
+    term: Text
+    definition: Markdown
+    guidance: Literal["use", "care", "avoid"] | None = Field(
+        None, description="Luxembourg Guidelines: use / use with care / avoid."
+    )
+    use_instead: list[Slug] = []
+    note: Markdown | None = None
+    sources: list[Source] = []
+
+
+class GlossaryFile(Strict):
+    terms: list[Term] = NonEmpty
+
+
+class Article(Strict):
+    article: PlainLine = Field(description='e.g. "Pasal 14 ayat (1)"')
+    summary: Markdown
+
+
+class Verified(Strict):
+    """A fact that can go stale: its sources, when it was checked and how firmly."""
+
+    sources: list[Source] = NonEmpty
+    last_verified: Date
+    confidence: Confidence
+    confirm: Text | None = Field(None, description="What to confirm locally (needed unless verified).")
+
+    @model_validator(mode="after")
+    def _unverified_says_what_to_confirm(self):
+        if self.confidence != "verified" and self.confirm is None:
+            raise ValueError(
+                f"confidence is {self.confidence!r}: add `confirm:` saying what to check locally"
+            )
+        return self
+
+
+class Instrument(Verified):
+    slug: Slug
+    short: Text = Field(description='Short name, e.g. "UU 12/2022 (TPKS)".')
+    title: Text
+    status: Text
+    summary: Markdown
+    articles: list[Article] = NonEmpty
+
+
+class LegalFile(Strict):
+    instruments: list[Instrument] = NonEmpty
+
+
+class Channel(Strict):
+    kind: Literal["phone", "whatsapp", "web", "email", "app", "in-person", "form"]
+    value: PlainLine | None = Field(None, description="Leave empty for a local placeholder.")
+    note: Text | None = None
+
+
+class Contact(Verified):
+    slug: Slug
+    level: Literal["national", "international", "local"]
+    name: Text
+    what: Markdown
+    scope: Text
+    region: Text
+    channels: list[Channel] = []
+
+
+class ContactsFile(Strict):
+    guidance: Markdown = Field(description="Rules shown above the directory.")
+    contacts: list[Contact] = NonEmpty
+
+
+class Item(Strict):
+    key: Slug = Field(description='Item key, e.g. "q01".')
+    question: Text
+    options: list[Text] = Field(min_length=2, max_length=6)
+    answer: Literal["a", "b", "c", "d", "e", "f"] = facilitator_only()
+    explanation: Markdown = facilitator_only()
+    module: Slug | None = Field(None, description="The module that teaches this item.")
+
+    @model_validator(mode="after")
+    def _answer_is_an_option(self) -> Item:
+        if "abcdef".index(self.answer) >= len(self.options):
+            raise ValueError(
+                f"answer {self.answer!r} but only {len(self.options)} options "
+                f"(a-{'abcdef'[len(self.options) - 1]})"
+            )
+        return self
+
+
+class Assessment(Strict):
+    slug: Slug
+    title: Text
+    instructions: Markdown
+    minutes: Minutes
+    items: list[Item] = NonEmpty
+
+
+class Tally(Strict):
+    pre: int = Field(ge=0)
+    post: int = Field(ge=0)
+
+
+class Results(Strict):
+    """Pre/post test tallies entered by the facilitator (data/results.yml)."""
+
+    assessment: Slug
+    respondents: Tally
+    correct: dict[Slug, Tally]
+
+
+class Table(Strict):
+    columns: list[Text] = NonEmpty
+    rows: int = Field(3, ge=1, le=30, description="Empty rows (per row label, if any).")
+    row_labels: list[Text] = []
+
+
+class Scale(Strict):
+    labels: list[Text] = Field(min_length=2, max_length=7)
+    items: list[Text] = NonEmpty
+
+
+class Part(Strict):
+    """One part of a worksheet: exactly one of heading, prompt, table, checklist or scale."""
+
+    heading: Text | None = None
+    prompt: Text | None = None
+    lines: int = Field(3, ge=1, le=30)
+    table: Table | None = None
+    checklist: list[Text] | None = None
+    scale: Scale | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Part:
+        kinds = [k for k in ("heading", "prompt", "table", "checklist", "scale") if getattr(self, k)]
+        if len(kinds) != 1:
+            raise ValueError(
+                "a part needs exactly one of heading, prompt, table, checklist, scale; "
+                f"found {', '.join(kinds) or 'none'}"
+            )
+        return self
+
+
+class Worksheet(Strict):
+    slug: Slug
+    title: Text
+    intro: Markdown
+    parts: list[Part] = NonEmpty
+
+
+# --- programme and interface text ----------------------------------------------------------
+
+
+class Slot(Strict):
+    """A day's item: a session (module slug) or a break."""
+
+    session: Slug | None = None
+    break_: Text | None = Field(None, alias="break")
+    minutes: Minutes | None = None
+
+    @model_validator(mode="after")
+    def _session_or_break(self) -> Slot:
+        if (self.session is None) == (self.break_ is None):
+            raise ValueError("each item is either `session: <module slug>` or `break: {...}`")
+        if self.break_ is not None and self.minutes is None:
+            raise ValueError("a break needs `minutes:`")
+        if self.session is not None and self.minutes is not None:
+            raise ValueError("a session's length comes from its module's duration; remove `minutes:`")
+        return self
+
+
+class Day(Strict):
+    title: Text
+    date: Date | None = None
+    start: Clock
+    end: Clock
+    items: list[Slot] = NonEmpty
+
+
+class Programme(Strict):
+    title: Text
+    subtitle: Text | None = None
+    organiser: Text
+    venue: Text
+    audience: Text
+    timezone: Literal["WIB", "WITA", "WIT"]
+    participants: int = Field(ge=1, le=500)
+    groups: int = Field(ge=1, le=20)
+    facilitators: int = Field(2, ge=1, le=50)
+    spare_copies: int = Field(2, ge=0, le=50)
+    days: list[Day] = NonEmpty
+
+
+class Ui(Strict):
+    """Interface text of the generated pages (data/ui.yml): translate it with the content."""
+
+    labels: dict[Slug, Text]
+    methods: dict[Slug, Text]

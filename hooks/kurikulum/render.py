@@ -1,0 +1,281 @@
+"""Render the curriculum into Markdown pages for one language, through Jinja templates.
+
+The output is a list of ``Page`` objects; the MkDocs hook turns them into in-memory files.
+Participant pages are rendered from ``participant_copy`` of the content, so facilitator-only
+fields are absent from them, not hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import urls
+from .i18n import Localizer, escape_plain
+from .load import Curriculum
+from .problems import Report
+from .schedule import block_times, schedule_programme
+from .walk import participant_copy
+
+TEMPLATES = Path(__file__).parent / "templates"
+PARTICIPANT, FACILITATOR = "participant", "facilitator"
+DYNAMIC_LABELS = {
+    *(f"channel-{k}" for k in ("phone", "whatsapp", "web", "email", "app", "in-person", "form")),
+    *(f"confidence-{k}" for k in ("verified", "secondary", "unverified")),
+    *(f"guidance-{k}" for k in ("use", "care", "avoid")),
+    *(f"level-{k}" for k in ("national", "international", "local")),
+    *(f"per-{k}" for k in ("participant", "participant-twice", "group", "facilitator")),
+    "home", "programme", "sessions", "for-participants", "for-facilitators", "reference",
+    "about-section", "print", "download-pdf", "language-name",
+}
+"""Label keys used outside a literal `label('...')` call: in code, or built from a value."""
+
+
+@dataclass(frozen=True)
+class Page:
+    uri: str
+    markdown: str
+    edition: str
+    pdf: str | None = None
+    fallback: bool = False
+
+
+def make_environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["indent4"] = lambda text: Markup(re.sub(r"^(?=.)", "    ", str(text), flags=re.M))
+    env.filters["plain"] = escape_plain
+    return env
+
+
+def template_labels(env: Environment) -> set[str]:
+    """Every `label('key')` the templates use: data/ui.yml must define them all."""
+    keys = set()
+    for name in env.list_templates():
+        source = (TEMPLATES / name).read_text(encoding="utf-8")
+        keys |= set(re.findall(r"""label\(\s*['"]([a-z0-9-]*[a-z0-9])['"]\s*\)""", source))
+    return keys | DYNAMIC_LABELS
+
+
+class Renderer:
+    """All pages of one language. Build state lives here, never at module level."""
+
+    def __init__(self, cur: Curriculum, lang: str, env: Environment, report: Report | None = None,
+                 handwritten: dict[str, str] | None = None, downloads=None):
+        self.cur, self.lang, self.env = cur, lang, env
+        self.downloads = downloads or (lambda page_uri, name: f"unduhan/{name}")
+        self.report = report or Report()
+        self.loc = Localizer(lang, cur.source_language, cur.ui)
+        self.handwritten = handwritten or {}
+        self.days = schedule_programme(cur.programme, cur.modules)
+        self.where = {row.module.slug: (d + 1, row) for d, rows in enumerate(self.days)
+                      for row in rows if row.module}
+
+    # -- shared helpers given to every template ------------------------------------------
+
+    def _context(self, uri: str) -> dict:
+        return dict(t=self.loc.t, raw=self.loc.raw, label=self.loc.label, method=self.loc.method,
+                    link=lambda to: urls.relative(uri, to), urls=urls, cur=self.cur,
+                    programme=self.cur.programme, lang=self.lang, where=self.where,
+                    block_times=block_times, groups=self.cur.programme.groups,
+                    term_link=lambda slug: urls.relative(uri, f"{urls.GLOSSARY}#term-{slug}"),
+                    legal_link=lambda slug: urls.relative(uri, f"{urls.LEGAL}#law-{slug}"),
+                    pdf_href=lambda to: self.downloads(uri, self.pdf_name(to)),
+                    pack_href=self.downloads(uri, f"paket-cetak-{self.lang}.zip"),
+                    offline_href=self.downloads(uri, "situs-offline.zip"))
+
+    def pdf_name(self, uri: str) -> str:
+        return f"{self.lang}/{urls.pdf_stem(uri)}.pdf"
+
+    @staticmethod
+    def label_text(cur: Curriculum, lang: str):
+        """Plain label lookup (for navigation titles, which MkDocs escapes itself)."""
+        def label(key: str) -> str:
+            value = cur.ui.labels.get(key)
+            return (value.get(lang) or value.get(cur.source_language)) if value else key
+        return label
+
+    def _page(self, template: str, uri: str, edition: str, printable: bool = False, **ctx) -> Page:
+        self.loc.take_fallbacks()
+        body = self.env.get_template(template).render(**self._context(uri), edition=edition, **ctx)
+        fallback = self.loc.take_fallbacks() > 0
+        meta = {"edition": edition}
+        if printable:
+            meta["pdf"] = urls.pdf_stem(uri)
+            meta["pdf_href"] = self.downloads(uri, self.pdf_name(uri))
+            label = self.label_text(self.cur, self.lang)
+            meta.update(print_label=label("print"), pdf_label=label("download-pdf"))
+        meta["language_name"] = self.label_text(self.cur, self.lang)("language-name")
+        if uri == urls.HANDBOOK:
+            meta["search"] = {"exclude": True}
+        notice = self.env.get_template("_notice.md.j2").render(label=self.loc.label) if fallback else ""
+        front = "---\n" + yaml.safe_dump(meta, sort_keys=True) + "---\n\n"
+        return Page(uri, front + _with_notice(body, notice), edition, meta.get("pdf"), fallback)
+
+    # -- the pages ------------------------------------------------------------------------
+
+    def pages(self) -> list[Page]:
+        pages = [self.home(), self.case_index(), self.glossary(), self.legal(), self.referral(),
+                 self.results(), self.printing(), self.translations()]
+        for number in range(1, len(self.days) + 1):
+            pages += [self.day(number), self.day_notes(number)]
+        for mod in self.cur.sessions():
+            pages += [self.module(mod), self.handout(mod)]
+            if mod.group_work:
+                pages.append(self.sheets(mod))
+        pages += [self.case(case) for case in self.cur.cases.values()]
+        pages += [self.worksheet(sheet) for sheet in self.cur.worksheets.values()]
+        for test in self.cur.assessments.values():
+            pages += [self.test(test), self.answer_key(test)]
+        pages.append(self.handbook(pages))
+        return pages
+
+    def home(self) -> Page:
+        return self._page("home.md.j2", urls.HOME, FACILITATOR, days=self.days)
+
+    def day(self, number: int) -> Page:
+        return self._page("day.md.j2", urls.day(number), FACILITATOR, printable=True,
+                          number=number, day=self.cur.programme.days[number - 1], rows=self.days[number - 1])
+
+    def day_notes(self, number: int) -> Page:
+        return self._page("day_notes.md.j2", urls.day_notes(number), FACILITATOR, printable=True,
+                          number=number, day=self.cur.programme.days[number - 1], rows=self.days[number - 1])
+
+    def module(self, mod) -> Page:
+        return self._page("module.md.j2", urls.module(mod.slug), FACILITATOR, mod=mod)
+
+    def handout(self, mod) -> Page:
+        return self._page("handout.md.j2", urls.handout(mod.slug), PARTICIPANT, printable=True,
+                          mod=participant_copy(mod), contacts=participant_copy(self.cur.contacts),
+                          worksheets=[participant_copy(self.cur.worksheets[s]) for s in mod.worksheets
+                                      if s in self.cur.worksheets])
+
+    def sheets(self, mod) -> Page:
+        work = mod.group_work
+        assigned = assign_cases(work.cases, self.cur.programme.groups)
+        cases = {slug: participant_copy(case) for slug, case in self.cur.cases.items()}
+        return self._page("sheets.md.j2", urls.sheets(mod.slug), PARTICIPANT, printable=True,
+                          mod=participant_copy(mod), assigned=assigned, cases=cases)
+
+    def case_index(self) -> Page:
+        return self._page("case_index.md.j2", urls.CASES, FACILITATOR)
+
+    def case(self, case) -> Page:
+        used_in = [m for m in self.cur.sessions() if case.slug in m.cases
+                   or (m.group_work and case.slug in m.group_work.cases)]
+        return self._page("case.md.j2", urls.case(case.slug), FACILITATOR, case=case, used_in=used_in)
+
+    def worksheet(self, sheet) -> Page:
+        return self._page("worksheet.md.j2", urls.worksheet(sheet.slug), PARTICIPANT, printable=True,
+                          sheet=participant_copy(sheet))
+
+    def test(self, test) -> Page:
+        return self._page("test.md.j2", urls.test(test.slug), PARTICIPANT, printable=True,
+                          test=participant_copy(test))
+
+    def answer_key(self, test) -> Page:
+        return self._page("answer_key.md.j2", urls.answer_key(test.slug), FACILITATOR, printable=True, test=test)
+
+    def glossary(self) -> Page:
+        terms = sorted(self.cur.terms.values(), key=lambda t: self.loc.raw(t.term).casefold())
+        used = {t: [m for m in self.cur.sessions() if t in m.terms] for t in self.cur.terms}
+        return self._page("glossary.md.j2", urls.GLOSSARY, FACILITATOR, terms=terms, used=used)
+
+    def legal(self) -> Page:
+        return self._page("legal.md.j2", urls.LEGAL, FACILITATOR, instruments=self.cur.instruments.values())
+
+    def referral(self) -> Page:
+        return self._page("referral.md.j2", urls.REFERRAL, FACILITATOR, contacts=self.cur.contacts)
+
+    def results(self) -> Page:
+        return self._page("results.md.j2", urls.RESULTS, FACILITATOR, results=self.cur.results,
+                          test=self.cur.assessments.get(getattr(self.cur.results, "assessment", "")))
+
+    def printing(self) -> Page:
+        return self._page("printing.md.j2", urls.PRINTING, FACILITATOR, plan=print_plan(self.cur))
+
+    def translations(self) -> Page:
+        missing = [p for p in self.report.warnings() if p.code == "missing-translation"]
+        return self._page("translations.md.j2", urls.TRANSLATIONS, FACILITATOR, missing=missing,
+                          languages=self.cur.languages)
+
+    def handbook(self, pages: list[Page]) -> Page:
+        wanted = [urls.HOME] + [urls.day(n) for n in range(1, len(self.days) + 1)]
+        wanted += [urls.module(m.slug) for m in self.cur.sessions()]
+        wanted += [urls.case(c) for c in self.cur.cases] + [urls.GLOSSARY, urls.LEGAL, urls.REFERRAL]
+        by_uri = {p.uri: p for p in pages}
+        parts = [_rebase(_strip_front(by_uri[u].markdown), u, urls.HANDBOOK) for u in wanted if u in by_uri]
+        safeguarding = self.handwritten.get(urls.SAFEGUARDING)
+        if safeguarding:
+            parts.insert(1, _rebase(safeguarding, urls.SAFEGUARDING, urls.HANDBOOK))
+        return self._page("handbook.md.j2", urls.HANDBOOK, FACILITATOR, printable=True,
+                          parts=[Markup(p) for p in parts])
+
+
+def assign_cases(cases: list[str], groups: int) -> dict[int, list[str]]:
+    """Round-robin: group g gets cases g, g+N, g+2N, ...; with fewer cases than groups, groups share."""
+    assigned = {g: [cases[i] for i in range(g - 1, len(cases), groups)] for g in range(1, groups + 1)}
+    for g, got in assigned.items():
+        if not got:
+            got.append(cases[(g - 1) % len(cases)])
+    return assigned
+
+
+def print_plan(cur: Curriculum) -> list[dict]:
+    """How many copies of each printed item, from the programme's participants and groups."""
+    prog = cur.programme
+    people, spare, facs = prog.participants, prog.spare_copies, prog.facilitators
+    plan = []
+    for mod in cur.sessions():
+        plan.append(dict(kind="handout", slug=mod.slug, title=mod.title, copies=people + spare, per="participant"))
+        if mod.group_work:
+            plan.append(dict(kind="sheets", slug=mod.slug, title=mod.title, copies=2 * prog.groups + spare,
+                             per="group"))
+    for sheet in cur.worksheets.values():
+        plan.append(dict(kind="worksheet", slug=sheet.slug, title=sheet.title, copies=people + spare,
+                         per="participant"))
+    for test in cur.assessments.values():
+        plan.append(dict(kind="test", slug=test.slug, title=test.title, copies=2 * people + spare,
+                         per="participant-twice"))
+        plan.append(dict(kind="key", slug=test.slug, title=test.title, copies=facs, per="facilitator"))
+    for number in range(1, len(prog.days) + 1):
+        plan.append(dict(kind="day", slug=str(number), title=prog.days[number - 1].title, copies=facs,
+                         per="facilitator"))
+    return plan
+
+
+def _strip_front(markdown: str) -> str:
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        return markdown[end + 5:] if end != -1 else markdown
+    return markdown
+
+
+_LINK = re.compile(r"\]\((?!https?:|mailto:|tel:|#)([^)\s]+)\)")
+
+
+def _rebase(markdown: str, from_uri: str, to_uri: str) -> str:
+    """Rewrite relative links of a page so they still work when placed inside another page."""
+    import posixpath
+
+    def fix(match: re.Match) -> str:
+        target, _, anchor = match.group(1).partition("#")
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), target))
+        return "](" + urls.relative(to_uri, resolved + ("#" + anchor if anchor else "")) + ")"
+
+    return _LINK.sub(fix, markdown)
+
+
+def _with_notice(body: str, notice: str) -> str:
+    """Put the 'not yet translated' notice right under the page's title."""
+    if not notice:
+        return body
+    lines = body.split("\n", 1)
+    if lines[0].startswith("# "):
+        return lines[0] + "\n\n" + notice + "\n" + (lines[1] if len(lines) > 1 else "")
+    return notice + "\n" + body

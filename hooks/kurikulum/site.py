@@ -1,0 +1,120 @@
+"""One build of the site, independent of MkDocs: check the content once, render each language.
+
+The MkDocs hooks create one ``SiteBuild`` per build and ask it for pages and navigation; the
+``curriculum`` command uses the same object to check content without building.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import urls, validate
+from .load import Curriculum, load
+from .problems import Report
+from .render import Page, Renderer, make_environment, template_labels
+
+DOWNLOADS = "unduhan"
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, which may hold tags such as !!python/name: that only MkDocs resolves."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def languages_from_config(mkdocs_yml: Path) -> list[str]:
+    """Language codes from the i18n plugin's configuration, the default (source) first."""
+    config = yaml.load(Path(mkdocs_yml).read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            langs = (plugin["i18n"] or {}).get("languages") or []
+            ordered = sorted(langs, key=lambda entry: not entry.get("default", False))
+            return [entry["locale"] for entry in ordered if entry.get("build", True)]
+    return ["id"]
+
+
+@dataclass
+class SiteBuild:
+    """Content checked once, pages rendered per language on request."""
+
+    root: Path
+    languages: list[str]
+    strict: bool = False
+    curriculum: Curriculum | None = None
+    report: Report = field(default_factory=Report)
+
+    def check(self) -> Report:
+        env = make_environment()
+        validate.REQUIRED_LABELS = template_labels(env)
+        self.curriculum, self.report = load(self.root, self.languages)
+        if not self.report.failed() and self._complete():
+            validate.validate(self.curriculum, self.report)
+        elif self.curriculum is not None:
+            self.report.extend(validate.check_languages(self.curriculum))
+            self.report.extend(validate.check_text_safety(self.curriculum))
+        return self.report
+
+    def _complete(self) -> bool:
+        return self.curriculum.programme is not None and self.curriculum.ui is not None
+
+    @property
+    def ok(self) -> bool:
+        return not self.report.failed(self.strict)
+
+    def pages(self, lang: str, docs_dir: Path, default: str) -> list[Page]:
+        renderer = Renderer(self.curriculum, lang, make_environment(), self.report,
+                            handwritten=read_handwritten(docs_dir, lang, default),
+                            downloads=downloads_href(lang, default))
+        return renderer.pages()
+
+    def nav(self, lang: str) -> list:
+        return navigation(self.curriculum, Renderer.label_text(self.curriculum, lang))
+
+
+def read_handwritten(docs_dir: Path, lang: str, default: str) -> dict[str, str]:
+    """Hand-written pages that generated pages embed (the safeguarding page in the handbook)."""
+    out = {}
+    for uri in (urls.SAFEGUARDING,):
+        stem = uri.removesuffix(".md")
+        for candidate in ([f"{stem}.{lang}.md"] if lang != default else []) + [uri, f"{stem}.{default}.md"]:
+            path = Path(docs_dir) / candidate
+            if path.is_file():
+                out[uri] = path.read_text(encoding="utf-8")
+                break
+    return out
+
+
+def downloads_href(lang: str, default: str):
+    """A function giving the relative href from a page to a file in the downloads folder."""
+
+    def href(page_uri: str, name: str) -> str:
+        depth = page_uri.count("/") + (0 if lang == default else 1)
+        return "../" * depth + f"{DOWNLOADS}/{name}"
+
+    return href
+
+
+def navigation(cur: Curriculum, label) -> list:
+    """The site navigation for one language, in training order."""
+    days = [urls.day(n) for n in range(1, len(cur.programme.days) + 1)]
+    notes = [urls.day_notes(n) for n in range(1, len(cur.programme.days) + 1)]
+    sessions = cur.sessions()
+    participant = [urls.handout(m.slug) for m in sessions]
+    participant += [urls.sheets(m.slug) for m in sessions if m.group_work]
+    participant += [urls.worksheet(s) for s in cur.worksheets] + [urls.test(a) for a in cur.assessments]
+    return [
+        {label("home"): urls.HOME},
+        {label("programme"): days + notes + [urls.RESULTS]},
+        {label("sessions"): [urls.module(m.slug) for m in sessions]},
+        {label("case-library"): [urls.CASES] + [urls.case(c) for c in cur.cases]},
+        {label("for-participants"): participant},
+        {label("for-facilitators"): [urls.SAFEGUARDING] + [urls.answer_key(a) for a in cur.assessments]
+         + [urls.PRINTING]},
+        {label("reference"): [urls.GLOSSARY, urls.LEGAL, urls.REFERRAL]},
+        {label("about-section"): [urls.ABOUT, urls.REPLICATION, urls.TRANSLATIONS]},
+    ]

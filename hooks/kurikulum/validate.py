@@ -1,0 +1,315 @@
+"""Rules across files: references resolve, timings add up, languages are complete, text is safe.
+
+Every rule returns Problems as data; nothing here prints or raises for a content mistake.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+
+from . import safety
+from .load import Curriculum, Loaded
+from .problems import Problem, Report
+from .schedule import day_end_minutes, parse_clock
+from .walk import is_markdown, texts
+from .yamlsrc import PathKey, dotted
+
+REQUIRED_LABELS: set[str] = set()
+"""Filled by the renderer with the label keys its templates use (data/ui.yml `labels`)."""
+
+
+def validate(cur: Curriculum, report: Report, strict_languages: bool = False) -> Report:
+    """Run every cross-file rule, adding problems to ``report``."""
+    for rule in (check_unique, check_file_names, check_references, check_timings,
+                 check_results, check_ui):
+        report.extend(rule(cur))
+    report.extend(check_languages(cur))
+    report.extend(check_text_safety(cur))
+    report.extend(check_anonymity(cur))
+    return report
+
+
+def _problem(entry: Loaded, path: PathKey, message: str, hint: str, code: str,
+             severity: str = "error") -> Problem:
+    line, column = entry.doc.position(path)
+    return Problem(entry.doc.file, line, column, dotted(path), message, hint, severity, code)
+
+
+def _did_you_mean(word: str, known: Iterable[str], what: str) -> str:
+    known = sorted(known)
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.5)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    listing = ", ".join(known[:12]) + (" ..." if len(known) > 12 else "")
+    return f"use the slug of an existing {what}" + (f": {listing}" if known else "")
+
+
+# --- identity -------------------------------------------------------------------------------
+
+
+def _slugged(cur: Curriculum) -> Iterator[tuple[str, Loaded, PathKey, str]]:
+    """(kind, entry, path, slug) for every item that has a slug."""
+    for kind in ("module", "case", "worksheet", "assessment"):
+        for entry in cur.loaded.get(kind, []):
+            yield kind, entry, ("slug",), entry.item.slug
+    for kind, attr in (("forms", "forms"), ("glossary", "terms"), ("legal", "instruments"),
+                       ("contacts", "contacts")):
+        for entry in cur.loaded.get(kind, []):
+            for index, item in enumerate(getattr(entry.item, attr)):
+                yield kind, entry, (attr, index, "slug"), item.slug
+
+
+def check_unique(cur: Curriculum) -> list[Problem]:
+    seen: dict[tuple[str, str], str] = {}
+    problems = []
+    for kind, entry, path, slug in _slugged(cur):
+        line = entry.doc.position(path)[0]
+        first = seen.setdefault((kind, slug), f"{entry.doc.file}:{line}")
+        if first != f"{entry.doc.file}:{line}":
+            problems.append(_problem(entry, path, f"slug `{slug}` is already used at {first}",
+                                     "give each item its own slug", "duplicate"))
+    return problems
+
+
+def check_file_names(cur: Curriculum) -> list[Problem]:
+    problems = []
+    for kind in ("module", "case", "worksheet", "assessment"):
+        for entry in cur.loaded.get(kind, []):
+            stem = entry.doc.file.rsplit("/", 1)[-1].removesuffix(".yml")
+            if stem != entry.item.slug:
+                problems.append(_problem(
+                    entry, ("slug",), f"slug `{entry.item.slug}` differs from the file name `{stem}.yml`",
+                    f"rename the file to `{entry.item.slug}.yml` or set `slug: {stem}`", "file-name"))
+    return problems
+
+
+# --- references ------------------------------------------------------------------------------
+
+
+def _references(cur: Curriculum) -> Iterator[tuple[Loaded, PathKey, str, str]]:
+    """(entry, path, slug, target kind) for every cross-reference in the content."""
+    for entry in cur.loaded.get("module", []):
+        mod = entry.item
+        for attr, target in (("cases", "case"), ("legal", "instrument"), ("terms", "term"),
+                             ("worksheets", "worksheet")):
+            for i, slug in enumerate(getattr(mod, attr)):
+                yield entry, (attr, i), slug, target
+        if mod.assessment:
+            yield entry, ("assessment",), mod.assessment, "assessment"
+        if mod.group_work:
+            for i, slug in enumerate(mod.group_work.cases):
+                yield entry, ("group_work", "cases", i), slug, "case"
+        for i, block in enumerate(mod.agenda):
+            yield entry, ("agenda", i, "method"), block.method, "method"
+    for entry in cur.loaded.get("case", []):
+        for attr, target in (("forms", "form"), ("legal", "instrument"), ("terms", "term")):
+            for i, slug in enumerate(getattr(entry.item, attr)):
+                yield entry, (attr, i), slug, target
+    for entry in cur.loaded.get("glossary", []):
+        for t, term in enumerate(entry.item.terms):
+            for i, slug in enumerate(term.use_instead):
+                yield entry, ("terms", t, "use_instead", i), slug, "term"
+    for entry in cur.loaded.get("assessment", []):
+        for i, item in enumerate(entry.item.items):
+            if item.module:
+                yield entry, ("items", i, "module"), item.module, "module"
+    for entry in cur.loaded.get("programme", []):
+        for d, day in enumerate(entry.item.days):
+            for i, slot in enumerate(day.items):
+                if slot.session:
+                    yield entry, ("days", d, "items", i, "session"), slot.session, "module"
+    for entry in cur.loaded.get("results", []):
+        yield entry, ("assessment",), entry.item.assessment, "assessment"
+
+
+def _targets(cur: Curriculum) -> dict[str, set[str]]:
+    return {
+        "case": set(cur.cases), "instrument": set(cur.instruments), "term": set(cur.terms),
+        "worksheet": set(cur.worksheets), "assessment": set(cur.assessments),
+        "module": set(cur.modules), "form": set(cur.forms),
+        "method": set(cur.ui.methods) if cur.ui else set(),
+    }
+
+
+def check_references(cur: Curriculum) -> list[Problem]:
+    targets = _targets(cur)
+    where = {"case": "case_studies/", "instrument": "data/legal.yml", "term": "data/glossary.yml",
+             "worksheet": "data/worksheets/", "assessment": "data/assessments/",
+             "module": "modules/", "form": "data/forms.yml", "method": "data/ui.yml `methods`"}
+    problems = []
+    for entry, path, slug, target in _references(cur):
+        if slug not in targets[target]:
+            hint = _did_you_mean(slug, targets[target], target)
+            problems.append(_problem(entry, path, f"unknown {target} `{slug}` (looked in {where[target]})",
+                                     hint, "reference"))
+    problems.extend(_unscheduled(cur))
+    return problems
+
+
+def _unscheduled(cur: Curriculum) -> list[Problem]:
+    if cur.programme is None:
+        return []
+    scheduled = [s.session for d in cur.programme.days for s in d.items if s.session]
+    problems = []
+    for entry in cur.loaded.get("module", []):
+        count = scheduled.count(entry.item.slug)
+        if count == 0:
+            problems.append(_problem(entry, ("slug",), f"module `{entry.item.slug}` is not in the programme",
+                                     "add `- session: " + entry.item.slug + "` to a day in data/programme.yml",
+                                     "unscheduled", "warning"))
+        elif count > 1:
+            problems.append(_problem(entry, ("slug",), f"module `{entry.item.slug}` is scheduled {count} times",
+                                     "schedule each module once; copy the module to repeat it", "scheduled-twice"))
+    return problems
+
+
+# --- timings ---------------------------------------------------------------------------------
+
+
+def check_timings(cur: Curriculum) -> list[Problem]:
+    problems = []
+    for entry in cur.loaded.get("module", []):
+        mod = entry.item
+        total = sum(block.minutes for block in mod.agenda)
+        if total != mod.duration:
+            detail = " + ".join(str(b.minutes) for b in mod.agenda)
+            problems.append(_problem(
+                entry, ("duration",), f"agenda blocks add up to {total} min ({detail}) but duration is {mod.duration}",
+                f"make the blocks add up to {mod.duration}, or set `duration: {total}`", "timing"))
+    problems.extend(_day_fits(cur))
+    return problems
+
+
+def _day_fits(cur: Curriculum) -> list[Problem]:
+    problems = []
+    modules = cur.modules
+    for entry in cur.loaded.get("programme", []):
+        for d, day in enumerate(entry.item.days):
+            start, end = parse_clock(day.start), day_end_minutes(day.start, day.end)
+            used = sum(s.minutes if s.break_ else getattr(modules.get(s.session), "duration", 0)
+                       for s in day.items)
+            if start + used > end:
+                over = start + used - end
+                problems.append(_problem(
+                    entry, ("days", d, "end"),
+                    f"day {d + 1} needs {used} min from {day.start}, ending {over} min after {day.end}",
+                    "shorten sessions or breaks, start earlier, or end later", "timing"))
+    return problems
+
+
+def check_results(cur: Curriculum) -> list[Problem]:
+    problems = []
+    for entry in cur.loaded.get("results", []):
+        res = entry.item
+        test = cur.assessments.get(res.assessment)
+        keys = {item.key for item in test.items} if test else set()
+        for key, tally in res.correct.items():
+            if test and key not in keys:
+                problems.append(_problem(entry, ("correct", key), f"`{key}` is not an item of `{res.assessment}`",
+                                         _did_you_mean(key, keys, "item"), "reference"))
+            for when in ("pre", "post"):
+                if getattr(tally, when) > getattr(res.respondents, when):
+                    problems.append(_problem(
+                        entry, ("correct", key, when),
+                        f"{getattr(tally, when)} correct but only {getattr(res.respondents, when)} respondents",
+                        "check the tally", "results"))
+    return problems
+
+
+def check_ui(cur: Curriculum) -> list[Problem]:
+    entries = cur.loaded.get("ui", [])
+    if not entries:
+        return []
+    missing = sorted(REQUIRED_LABELS - set(entries[0].item.labels))
+    return [_problem(entries[0], ("labels",), f"label `{key}` is missing",
+                     f"add `{key}: {{id: ..., en: ...}}` under `labels:` (see the shipped data/ui.yml)", "ui")
+            for key in missing]
+
+
+# --- languages and text ----------------------------------------------------------------------
+
+
+def _all_texts(cur: Curriculum) -> Iterator[tuple[Loaded, PathKey, object]]:
+    for entries in cur.loaded.values():
+        for entry in entries:
+            for path, value in texts(entry.item):
+                yield entry, path, value
+
+
+def check_languages(cur: Curriculum) -> list[Problem]:
+    source, configured = cur.source_language, set(cur.languages)
+    problems = []
+    for entry, path, value in _all_texts(cur):
+        for lang, text in value.root.items():
+            if lang not in configured:
+                problems.append(_problem(entry, (*path, lang), f"language `{lang}` is not configured "
+                                         f"(configured: {', '.join(cur.languages)})",
+                                         "fix the code, or add the language in mkdocs.yml", "language"))
+            elif not isinstance(text, str) or not text.strip():
+                problems.append(_problem(entry, (*path, lang), f"the `{lang}` text is empty",
+                                         "write the text, or remove the key", "language"))
+        for lang in cur.languages:
+            if lang in value.root:
+                continue
+            severity = "error" if lang == source else "warning"
+            problems.append(_problem(entry, path, f"missing `{lang}` text" + (
+                " (the source language)" if lang == source else "; the page shows the "
+                f"`{source}` text with a 'not yet translated' notice"),
+                f"add `{lang}: ...` to this field", "missing-translation", severity))
+    return problems
+
+
+def check_text_safety(cur: Curriculum) -> list[Problem]:
+    problems = []
+    for entry, path, value in _all_texts(cur):
+        for lang, text in value.root.items():
+            for message, hint in safety.unsafe(text, is_markdown(value)):
+                problems.append(_problem(entry, (*path, lang), message, hint, "unsafe-text"))
+    return problems
+
+
+def check_anonymity(cur: Curriculum) -> list[Problem]:
+    """Identifying details in case studies (every text field) and module stories."""
+    try:  # TEMP-LAZY
+        from . import anonymity  # noqa
+    except ImportError:  # TEMP-LAZY
+        return []
+    problems = []
+    for entry in cur.loaded.get("case", []):
+        accepted = entry.item.anonymity.accepted
+        for path, value in texts(entry.item):
+            if path[:1] == ("anonymity",):
+                continue
+            problems.extend(_scan_field(entry, path, value, accepted))
+    return problems
+
+
+def _scan_field(entry: Loaded, path: PathKey, value, accepted) -> list[Problem]:
+    problems = []
+    for lang, text in value.root.items():
+        from . import anonymity  # TEMP-LAZY
+        for finding in anonymity.scan(text):
+            field = dotted((*path, lang))
+            if any(a.text == finding.text and a.field in (None, field, dotted(path)) for a in accepted):
+                continue
+            line = entry.doc.position((*path, lang))[0] + _line_offset(entry, path, lang, text, finding.start)
+            problems.append(Problem(entry.doc.file, line, 1, field,
+                                    f"possible identifying detail ({finding.kind}): `{finding.text}`: {finding.reason}",
+                                    "rewrite it, or if it is a reviewed false positive add it under "
+                                    "`anonymity.accepted` with `text:` and `reason:`", "error", "anonymity"))
+    return problems
+
+
+def _line_offset(entry: Loaded, path: PathKey, lang: str, text: str, start: int) -> int:
+    """Lines from the field's first line to the finding, for block scalars (``|``)."""
+    return text.count("\n", 0, start) + (1 if "\n" in text else 0)
+
+
+def accepted_findings(cur: Curriculum) -> list[tuple[str, str, str]]:
+    """(file, text, reason) of every reviewed false positive, for the report."""
+    out = []
+    for entry in cur.loaded.get("case", []):
+        for acc in entry.item.anonymity.accepted:
+            out.append((entry.doc.file, acc.text, acc.reason))
+    return out

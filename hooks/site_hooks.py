@@ -1,0 +1,105 @@
+"""MkDocs hooks: thin adapters from MkDocs events to the curriculum engine.
+
+The engine (``kurikulum``) does the work; these functions only hand it the i18n state and turn
+its pages into in-memory MkDocs files. Pages are generated after mkdocs-static-i18n's
+``on_files`` (priority -100), once per language build, and never written into ``docs/``.
+Restart ``mkdocs serve`` after editing Python code: MkDocs keeps hook modules loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from kurikulum.site import SiteBuild
+from kurikulum.textutil import css_string
+
+log = get_plugin_logger("curriculum")
+
+
+class _Current:
+    """The build in progress. A new SiteBuild is made when a build starts (its default language)."""
+
+    build: SiteBuild | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _fixed_build_date()
+
+
+def _fixed_build_date() -> None:
+    """Dates in the output (sitemap) come from the last commit, so two builds are identical."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], capture_output=True, text=True,
+                             check=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    os.environ["SOURCE_DATE_EPOCH"] = out or "0"
+
+
+def _i18n(config):
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return "id", "id", ["id"], None
+    langs = [lang.locale for lang in plugin.config.languages if lang.build]
+    default = plugin.default_language
+    return plugin.current_language, default, [default] + [x for x in langs if x != default], plugin
+
+
+def on_pre_build(config) -> None:
+    lang, default, langs, _ = _i18n(config)
+    if lang == default or _Current.build is None:
+        _Current.build = _check(config, langs)
+
+
+def _check(config, langs: list[str]) -> SiteBuild:
+    root = Path(config.config_file_path).parent
+    build = SiteBuild(root, langs, strict=bool(config.strict))
+    report = build.check()
+    for problem in report.sorted():
+        (log.error if problem.severity == "error" else log.warning)(problem.text())
+    if report.failed():
+        raise Abort(f"Content problems: {report.summary()}. Fix them and build again "
+                    "(`curriculum check` lists them too).")
+    return build
+
+
+@event_priority(-150)
+def on_files(files: Files, config) -> Files:
+    lang, default, langs, plugin = _i18n(config)
+    build = _Current.build
+    added = []
+    for page in build.pages(lang, Path(config.docs_dir), default):
+        file = _lang_file(config, page.uri, lang, default, page.markdown)
+        file.locale = file.locale_alternate_of = lang
+        file.alternates = {x: file if x == lang else _lang_file(config, page.uri, x, default) for x in langs}
+        files.append(file)
+        added.append(file)
+    if plugin is not None:
+        plugin.i18n_files_per_language.setdefault(lang, []).extend(added)
+    config.nav = build.nav(lang)
+    log.info(f"generated {len(added)} pages for '{lang}'")
+    return files
+
+
+def _lang_file(config, uri: str, lang: str, default: str, content: str | None = None) -> File:
+    """A generated file whose output goes under <lang>/ for non-default languages."""
+    if content is None:
+        file = File(uri, None, config.site_dir, config.use_directory_urls)
+    else:
+        file = File.generated(config, uri, content=content)
+    if lang != default:
+        file.dest_uri = f"{lang}/{file.dest_uri}"
+    return file
+
+
+def on_env(env, config, files):
+    env.filters["css_string"] = css_string
+    return env
