@@ -71,6 +71,21 @@ def _check(config, langs: list[str]) -> SiteBuild:
     return build
 
 
+SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+def _shim_source(config) -> Path:
+    return Path(config.config_file_path).parent / ".cache/npm/node_modules/iframe-worker/shim/index.js"
+
+
+@event_priority(50)
+def on_config(config):
+    """Serve the offline plugin's search polyfill from the site itself (no request to a CDN)."""
+    if _shim_source(config).is_file():
+        config.extra["polyfills"] = [SHIM]
+    return config
+
+
 @event_priority(-150)
 def on_files(files: Files, config) -> Files:
     lang, default, langs, plugin = _i18n(config)
@@ -84,6 +99,8 @@ def on_files(files: Files, config) -> Files:
         added.append(file)
     if plugin is not None:
         plugin.i18n_files_per_language.setdefault(lang, []).extend(added)
+    if _shim_source(config).is_file() and files.get_file_from_path(SHIM) is None:
+        files.append(File.generated(config, SHIM, abs_src_path=str(_shim_source(config))))
     config.nav = build.nav(lang)
     log.info(f"generated {len(added)} pages for '{lang}'")
     return files
@@ -98,6 +115,11 @@ def _lang_file(config, uri: str, lang: str, default: str, content: str | None = 
     if lang != default:
         file.dest_uri = f"{lang}/{file.dest_uri}"
     return file
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Without the shim, drop the CDN polyfill the offline plugin adds: no outside requests."""
+    return output.replace('<script src="https://unpkg.com/iframe-worker/shim"></script>', "")
 
 
 def on_env(env, config, files):

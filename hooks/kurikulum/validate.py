@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
-from . import safety
+from . import anonymity, safety
 from .load import Curriculum, Loaded
 from .problems import Problem, Report
 from .schedule import day_end_minutes, parse_clock
@@ -271,10 +271,6 @@ def check_text_safety(cur: Curriculum) -> list[Problem]:
 
 def check_anonymity(cur: Curriculum) -> list[Problem]:
     """Identifying details in case studies (every text field) and module stories."""
-    try:  # TEMP-LAZY
-        from . import anonymity  # noqa
-    except ImportError:  # TEMP-LAZY
-        return []
     problems = []
     for entry in cur.loaded.get("case", []):
         accepted = entry.item.anonymity.accepted
@@ -288,7 +284,6 @@ def check_anonymity(cur: Curriculum) -> list[Problem]:
 def _scan_field(entry: Loaded, path: PathKey, value, accepted) -> list[Problem]:
     problems = []
     for lang, text in value.root.items():
-        from . import anonymity  # TEMP-LAZY
         for finding in anonymity.scan(text):
             field = dotted((*path, lang))
             if any(a.text == finding.text and a.field in (None, field, dotted(path)) for a in accepted):

@@ -1,0 +1,170 @@
+"""The ``curriculum`` command: check, build, handouts, translations, new, schema, links.
+
+Content mistakes are reported as tidy ``file:line`` lines with exit code 1, never as a
+traceback; a traceback here means a bug in the engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import scaffold
+from .linkcheck import check_site
+from .problems import Report
+from .site import SiteBuild, languages_from_config
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 2
+    root = Path(args.root).resolve()
+    if not (root / "mkdocs.yml").is_file():
+        print(f"curriculum: no mkdocs.yml in {root}; run this in the project folder or pass --root",
+              file=sys.stderr)
+        return 2
+    return args.run(args, root)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="curriculum", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", default=".", help="project folder (default: current folder)")
+    sub = parser.add_subparsers(title="commands")
+    check = sub.add_parser("check", help="validate every content file")
+    check.add_argument("--strict", action="store_true", help="warnings (e.g. missing translations) fail too")
+    check.add_argument("--format", choices=["text", "json", "github"], default=None,
+                       help="output format (default: text, plus GitHub annotations when CI is set)")
+    check.set_defaults(run=cmd_check)
+    build = sub.add_parser("build", help="build site/ with PDFs, print packs and the offline archive")
+    build.add_argument("--strict", action="store_true", help="fail on any warning")
+    build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (no Chromium needed)")
+    build.set_defaults(run=cmd_build)
+    handouts = sub.add_parser("handouts", help="(re)make the PDFs and print packs of the built site/")
+    handouts.set_defaults(run=cmd_handouts)
+    trans = sub.add_parser("translations", help="list the texts not yet translated")
+    trans.add_argument("--lang", help="only this language")
+    trans.set_defaults(run=cmd_translations)
+    new = sub.add_parser("new", help="create a new content file from a template")
+    new.add_argument("kind", choices=sorted(scaffold.KINDS))
+    new.add_argument("slug", help="lower-case letters, digits and hyphens, e.g. local-case-1")
+    new.set_defaults(run=cmd_new)
+    schema = sub.add_parser("schema", help="write JSON Schemas for editors into schemas/")
+    schema.set_defaults(run=cmd_schema)
+    links = sub.add_parser("links", help="check the links of a built site")
+    links.add_argument("site", nargs="?", default="site")
+    links.set_defaults(run=cmd_links)
+    return parser
+
+
+def _checked(root: Path, strict: bool = False) -> tuple[SiteBuild, Report]:
+    build = SiteBuild(root, languages_from_config(root / "mkdocs.yml"), strict=strict)
+    return build, build.check()
+
+
+def cmd_check(args, root: Path) -> int:
+    build, report = _checked(root, args.strict)
+    fmt = args.format or "text"
+    if fmt == "json":
+        print(report.as_json())
+    else:
+        for problem in report.sorted():
+            print(problem.github() if fmt == "github" else problem.text())
+        if args.format is None and os.environ.get("CI"):
+            for problem in report.sorted():
+                print(problem.github())
+        print(("FAILED: " if not build.ok else "OK: ") + report.summary(), file=sys.stderr)
+    return 0 if build.ok else 1
+
+
+def cmd_build(args, root: Path) -> int:
+    from .pdf import PdfError
+    from .pipeline import BuildFailed, build
+
+    print("curriculum: building (content check, HTML, PDFs, archives, link check)")
+    try:
+        result = build(root, strict=args.strict, pdf=not args.no_pdf)
+    except (BuildFailed, PdfError) as exc:
+        print(f"{exc}", file=sys.stderr)
+        return 1
+    index = result.site / "index.html"
+    print(f"curriculum: built {result.pages} pages and {result.pdfs} PDFs into {result.site}/")
+    print(f"curriculum: {result.external_links} external link(s) listed by `curriculum links`, not fetched")
+    print(f"curriculum: open {index.as_uri()} in a browser (works offline), or run `make serve`")
+    return 0
+
+
+def cmd_handouts(args, root: Path) -> int:
+    from .pdf import PdfError
+    from .pipeline import _packs, _pdfs, source_date_epoch
+
+    site = root / "site"
+    if not (site / "index.html").is_file():
+        print("curriculum: no built site in site/; run `curriculum build` (or `make site`) first",
+              file=sys.stderr)
+        return 1
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
+    build, report = _checked(root)
+    if not build.ok:
+        print(report.as_text(), file=sys.stderr)
+        return 1
+    try:
+        count = _pdfs(build, root, site, build.languages, print)
+    except PdfError as exc:
+        print(f"{exc}", file=sys.stderr)
+        return 1
+    _packs(site, build.languages)
+    print(f"curriculum: wrote {count} PDFs and the print packs into {site}/unduhan/")
+    return 0
+
+
+def cmd_translations(args, root: Path) -> int:
+    build, report = _checked(root)
+    langs = [args.lang] if args.lang else build.languages[1:]
+    missing = [p for p in report.warnings() if p.code == "missing-translation"]
+    for lang in langs:
+        mine = [p for p in missing if f"`{lang}`" in p.message]
+        print(f"{lang}: {len(mine)} text(s) not yet translated")
+        for problem in mine:
+            print(f"  {problem.file}:{problem.line}: {problem.path}")
+    return 0 if build.ok else 1
+
+
+def cmd_new(args, root: Path) -> int:
+    try:
+        path = scaffold.create(root, args.kind, args.slug)
+    except scaffold.ScaffoldError as exc:
+        print(f"curriculum: {exc}", file=sys.stderr)
+        return 1
+    print(f"curriculum: wrote {path.relative_to(root)}; fill in the TODO texts, then run `curriculum check`")
+    return 0
+
+
+def cmd_schema(args, root: Path) -> int:
+    from .jsonschema import write_schemas
+
+    for path in write_schemas(root / "schemas"):
+        print(f"curriculum: wrote {path.relative_to(root)}")
+    return 0
+
+
+def cmd_links(args, root: Path) -> int:
+    site = (root / args.site).resolve()
+    if not site.is_dir():
+        print(f"curriculum: no built site at {site}", file=sys.stderr)
+        return 1
+    report = check_site(site)
+    for broken in report.broken:
+        print(broken.text())
+    print(json.dumps({"checked": report.checked, "broken": len(report.broken),
+                      "external": sorted(report.external)}, indent=2, ensure_ascii=False))
+    return 1 if report.broken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
