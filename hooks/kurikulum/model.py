@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .fields import (
     Clock,
@@ -126,15 +126,16 @@ class CaseStudy(Strict):
     terms: list[Slug] = []
     anonymity: Anonymity
 
-    @model_validator(mode="after")
-    def _age_band_is_a_range(self) -> CaseStudy:
-        low, high = (int(part) for part in self.age_band.split("-"))
+    @field_validator("age_band")
+    @classmethod
+    def _age_band_is_a_range(cls, value: str) -> str:
+        low, high = (int(part) for part in value.split("-"))
         if not (0 <= low < high <= 17 and high - low >= 2):
             raise ValueError(
-                f"age_band {self.age_band!r} must be a range of at least 3 years under 18, "
+                f"age_band {value!r} must be a range of at least 3 years under 18, "
                 'e.g. "13-15"; an exact age helps identify a child'
             )
-        return self
+        return value
 
 
 # --- reference data (data/*.yml) -----------------------------------------------------------
@@ -177,15 +178,16 @@ class Verified(Strict):
     sources: list[Source] = NonEmpty
     last_verified: Date
     confidence: Confidence
-    confirm: Text | None = Field(None, description="What to confirm locally (needed unless verified).")
+    confirm: Text | None = Field(None, validate_default=True,
+                                 description="What to confirm locally (needed unless verified).")
 
-    @model_validator(mode="after")
-    def _unverified_says_what_to_confirm(self):
-        if self.confidence != "verified" and self.confirm is None:
-            raise ValueError(
-                f"confidence is {self.confidence!r}: add `confirm:` saying what to check locally"
-            )
-        return self
+    @field_validator("confirm")
+    @classmethod
+    def _unverified_says_what_to_confirm(cls, value, info: ValidationInfo):
+        confidence = info.data.get("confidence")
+        if confidence not in (None, "verified") and value is None:
+            raise ValueError(f"confidence is {confidence!r}: add `confirm:` saying what to check locally")
+        return value
 
 
 class Instrument(Verified):
@@ -230,14 +232,13 @@ class Item(Strict):
     explanation: Markdown = facilitator_only()
     module: Slug | None = Field(None, description="The module that teaches this item.")
 
-    @model_validator(mode="after")
-    def _answer_is_an_option(self) -> Item:
-        if "abcdef".index(self.answer) >= len(self.options):
-            raise ValueError(
-                f"answer {self.answer!r} but only {len(self.options)} options "
-                f"(a-{'abcdef'[len(self.options) - 1]})"
-            )
-        return self
+    @field_validator("answer")
+    @classmethod
+    def _answer_is_an_option(cls, value: str, info: ValidationInfo) -> str:
+        options = info.data.get("options")
+        if options is not None and "abcdef".index(value) >= len(options):
+            raise ValueError(f"answer {value!r} but only {len(options)} options (a-{'abcdef'[len(options) - 1]})")
+        return value
 
 
 class Assessment(Strict):
@@ -257,6 +258,7 @@ class Results(Strict):
     """Pre/post test tallies entered by the facilitator (data/results.yml)."""
 
     assessment: Slug
+    example: bool = Field(False, description="true while the figures are only an example; shows a banner.")
     respondents: Tally
     correct: dict[Slug, Tally]
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -53,8 +54,13 @@ def render_pdfs(jobs: list[PdfJob], site_dir: Path, progress: Callable[[int, int
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            page = browser.new_context(java_script_enabled=True).new_page()
+            # No scripts while printing: the pages print the same without them, and Material's scripts
+            # change the DOM at varying moments, which made tagged PDFs differ between runs.
+            page = browser.new_context(java_script_enabled=False).new_page()
             page.route("http*://**", lambda route: route.abort())  # no request leaves the site
+            if jobs:  # the first print of a fresh browser lays out differently (fonts still loading)
+                _print_one(page, PdfJob(jobs[0].html, jobs[0].pdf.with_suffix(".warmup"), "", ""))
+                jobs[0].pdf.with_suffix(".warmup").unlink()
             for number, job in enumerate(jobs, 1):
                 if progress:
                     progress(number, len(jobs), job)
@@ -93,10 +99,36 @@ def normalise(job: PdfJob, site_dir: Path) -> None:
         info["/ModDate"] = stamp
         pdf.Root.Lang = pikepdf.String(job.lang)
         _relative_links(pdf, job.pdf, site_dir)
+        _stable_node_ids(pdf)
         if "/Metadata" in pdf.Root:
             del pdf.Root["/Metadata"]
         pdf.save(job.pdf, deterministic_id=True, compress_streams=True,
                  object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+
+_NODE_ID = re.compile(r"^node(\d+)$")
+
+
+def _stable_node_ids(pdf) -> None:
+    """Renumber Chromium's structure-tree IDs (DOM node numbers that vary between runs)."""
+    import pikepdf
+
+    holders: list = []
+
+    def visit(container) -> None:
+        items = container.items() if isinstance(container, pikepdf.Dictionary) else enumerate(container)
+        for key, value in items:
+            if isinstance(value, pikepdf.String) and _NODE_ID.match(str(value)):
+                holders.append((container, key, int(_NODE_ID.match(str(value)).group(1))))
+            elif isinstance(value, pikepdf.Dictionary | pikepdf.Array) and not value.is_indirect:
+                visit(value)
+
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary | pikepdf.Array):
+            visit(obj)
+    renumber = {n: f"node{i:08d}" for i, n in enumerate(sorted({n for _, _, n in holders}))}
+    for container, key, number in holders:
+        container[key] = pikepdf.String(renumber[number])
 
 
 def _relative_links(pdf, pdf_path: Path, site_dir: Path) -> None:

@@ -200,9 +200,11 @@ class Renderer:
         return self._page("printing.md.j2", urls.PRINTING, FACILITATOR, plan=print_plan(self.cur))
 
     def translations(self) -> Page:
-        missing = [p for p in self.report.warnings() if p.code == "missing-translation"]
+        missing = [(p, re.search(r"missing `([a-z]+)`", p.message).group(1))
+                   for p in self.report.warnings() if p.code == "missing-translation"]
+        counts = {code: sum(1 for _, lang in missing if lang == code) for code in self.cur.languages[1:]}
         return self._page("translations.md.j2", urls.TRANSLATIONS, FACILITATOR, missing=missing,
-                          languages=self.cur.languages)
+                          counts=counts)
 
     def handbook(self, pages: list[Page]) -> Page:
         wanted = [urls.HOME] + [urls.day(n) for n in range(1, len(self.days) + 1)]

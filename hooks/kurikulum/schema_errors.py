@@ -50,7 +50,7 @@ def _explain(err: dict, loc: tuple, model: type[BaseModel]) -> tuple[str, str]:
         options = [o.strip(" '") for o in allowed.replace(" or ", ", ").split(",")]
         return f"expected one of {allowed}; found {found}", _suggest(str(err.get("input")), options, "use one of them")
     if kind == "value_error":
-        return str(err["msg"]).removeprefix("Value error, "), "correct the value as described"
+        return str(err["msg"]).removeprefix("Value error, "), "change the value as the message says"
     if kind == "string_pattern_mismatch":
         described = _description(model, loc)
         return f"{found} is not in the expected form", described or "see the schema for the expected form"

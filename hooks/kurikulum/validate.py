@@ -245,7 +245,7 @@ def check_languages(cur: Curriculum) -> list[Problem]:
             if lang not in configured:
                 problems.append(_problem(entry, (*path, lang), f"language `{lang}` is not configured "
                                          f"(configured: {', '.join(cur.languages)})",
-                                         "fix the code, or add the language in mkdocs.yml", "language"))
+                                         "correct the language code, or add the language to the i18n plugin in mkdocs.yml", "language"))
             elif not isinstance(text, str) or not text.strip():
                 problems.append(_problem(entry, (*path, lang), f"the `{lang}` text is empty",
                                          "write the text, or remove the key", "language"))

@@ -1,0 +1,96 @@
+"""The engine: import rule, text escaping, editions, schedule, case assignment, print plan."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+from kurikulum import model as m
+from kurikulum.fields import Markdown, Text
+from kurikulum.i18n import Localizer, escape_plain
+from kurikulum.render import assign_cases
+from kurikulum.schedule import block_times, schedule_day
+from kurikulum.textutil import css_string
+from kurikulum.walk import participant_copy
+
+ENGINE = Path(__file__).resolve().parents[1] / "hooks" / "kurikulum"
+
+
+def test_engine_never_imports_mkdocs_in_source():
+    for path in ENGINE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            assert not any(n == "mkdocs" or n.startswith("mkdocs.") for n in names), path
+
+
+def test_engine_never_imports_mkdocs_at_run_time():
+    code = ("import sys, kurikulum.cli, kurikulum.pipeline, kurikulum.site, kurikulum.render; "
+            "sys.exit(1 if any(k == 'mkdocs' or k.startswith('mkdocs.') for k in sys.modules) else 0)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_plain_text_is_inert_in_html_and_markdown():
+    out = str(escape_plain('<script>alert(1)</script> [x](javascript:y) **b** | a\nb'))
+    assert "<" not in out and ">" not in out
+    assert "\\[x\\]\\(javascript:y\\)" in out and "\\*\\*b\\*\\*" in out and "\\|" in out
+    assert "\n" not in out
+
+
+def test_css_string_cannot_escape_its_quotes():
+    out = css_string('a"b</style><script>\\')
+    assert out.startswith('"') and out.endswith('"')
+    assert '"' not in out[1:-1].replace('\\22 ', "") and "<" not in out and ">" not in out
+
+
+def _ui() -> m.Ui:
+    return m.Ui(labels={}, methods={})
+
+
+def test_fallback_to_source_language_is_counted():
+    loc = Localizer("en", "id", _ui())
+    assert str(loc.t(Text({"id": "Judul", "en": "Title"}))) == "Title"
+    assert loc.take_fallbacks() == 0
+    assert str(loc.t(Markdown({"id": "Hanya *ID*"}))) == "Hanya *ID*"
+    assert loc.take_fallbacks() == 1
+
+
+def _module(**extra) -> m.Module:
+    data = dict(slug="s", title={"id": "T"}, summary={"id": "S"}, duration=30, lead={"id": "L"},
+                objectives=[{"id": "o"}], key_messages=[{"id": "k"}], facilitator_notes={"id": "SECRET"},
+                safeguarding={"id": "SAFE"}, preparation=[{"id": "PREP"}],
+                agenda=[{"title": {"id": "a"}, "method": "talk", "minutes": 10, "instructions": {"id": "I1"}},
+                        {"title": {"id": "b"}, "method": "talk", "minutes": 20, "instructions": {"id": "I2"}}])
+    data.update(extra)
+    return m.Module.model_validate(data)
+
+
+def test_participant_copy_drops_every_facilitator_field():
+    copy = participant_copy(_module())
+    assert copy.facilitator_notes is None and copy.safeguarding is None and copy.preparation == []
+    assert all(block.instructions is None for block in copy.agenda)
+    assert "SECRET" not in repr(copy) and "I1" not in repr(copy) and "PREP" not in repr(copy)
+    item = m.Item.model_validate(dict(key="q1", question={"id": "q"}, options=[{"id": "a"}, {"id": "b"}],
+                                      answer="b", explanation={"id": "WHY"}))
+    assert participant_copy(item).answer is None and participant_copy(item).explanation is None
+
+
+def test_schedule_gives_clock_times_with_breaks():
+    day = m.Day.model_validate(dict(title={"id": "H"}, start="07:45", end="09:00", items=[
+        {"session": "s"}, {"break": {"id": "Rehat"}, "minutes": 15}, {"session": "s2"}]))
+    mods = {"s": _module(), "s2": _module(slug="s2")}
+    rows = schedule_day(day, mods)
+    assert [(r.start, r.end) for r in rows] == [("07:45", "08:15"), ("08:15", "08:30"), ("08:30", "09:00")]
+    assert [r.number for r in rows] == [1, None, 2]
+    assert [(b.start, b.end) for b in block_times(rows[2])] == [("08:30", "08:40"), ("08:40", "09:00")]
+
+
+def test_cases_are_assigned_round_robin_and_shared_when_few():
+    assert assign_cases(["a", "b", "c", "d", "e"], 2) == {1: ["a", "c", "e"], 2: ["b", "d"]}
+    assert assign_cases(["a", "b"], 3) == {1: ["a"], 2: ["b"], 3: ["a"]}

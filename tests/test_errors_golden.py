@@ -1,0 +1,63 @@
+"""Broken content gives exact, tidy `file:line` messages (golden files in fixtures/broken/)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kurikulum.site import SiteBuild
+from sitekit import FIXTURES, ROOT
+
+CASES = sorted(p.name for p in (FIXTURES / "broken").iterdir() if p.is_dir())
+
+
+def broken_copy(case: str, dest: Path) -> Path:
+    shutil.copytree(FIXTURES / "mini", dest, dirs_exist_ok=True)
+    shutil.copy(ROOT / "data" / "ui.yml", dest / "data" / "ui.yml")
+    overlay = FIXTURES / "broken" / case
+    for path in overlay.rglob("*"):
+        if path.is_file() and path.name != "expected.txt":
+            target = dest / path.relative_to(overlay)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+    return dest
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_messages_match_golden_file(case, tmp_path):
+    root = broken_copy(case, tmp_path)
+    report = SiteBuild(root, ["id", "en"]).check()
+    actual = report.as_text() + "\n"
+    golden = FIXTURES / "broken" / case / "expected.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_message_names_file_line_field_and_fix(case, tmp_path):
+    report = SiteBuild(broken_copy(case, tmp_path), ["id", "en"]).check()
+    assert report.problems, "a broken fixture must produce at least one problem"
+    for problem in report.problems:
+        assert problem.file and problem.line >= 1, problem
+        assert problem.hint, problem
+        assert "Traceback" not in problem.text()
+
+
+def test_the_mini_fixture_itself_is_clean(tmp_path):
+    shutil.copytree(FIXTURES / "mini", tmp_path, dirs_exist_ok=True)
+    shutil.copy(ROOT / "data" / "ui.yml", tmp_path / "data" / "ui.yml")
+    report = SiteBuild(tmp_path, ["id", "en"], strict=True).check()
+    assert report.problems == []
+
+
+def test_missing_translation_is_a_warning_unless_strict(tmp_path):
+    root = broken_copy("missing-translation", tmp_path)
+    lenient, strict = SiteBuild(root, ["id", "en"]), SiteBuild(root, ["id", "en"], strict=True)
+    lenient.check()
+    strict.check()
+    assert lenient.ok and not strict.ok
+    assert [p.severity for p in lenient.report.problems] == ["warning"]
