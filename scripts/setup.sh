@@ -20,7 +20,7 @@ echo "setup: installing Python packages"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 
-chromium_path() { command -v chromium || command -v chromium-browser || true; }
+chromium_path() { command -v chromium || command -v chromium-browser || command -v google-chrome || true; }
 if [ -z "$(chromium_path)" ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
     echo "setup: installing Debian's chromium and fonts (apt-get)"

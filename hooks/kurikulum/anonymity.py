@@ -350,7 +350,8 @@ NOT_ADDRESS_NOUNS = frozenset(
         "pertanyaan question worksheet telepon hp wa whatsapp handphone ponsel phone kontak tabel "
         "table gambar figure slide langkah step bab chapter latihan exercise lampiran annex appendix "
         "contoh example formulir form urut absen kerja kegiatan activity kartu card comment komentar "
-        "umum resolution resolusi report laporan edition edisi volume vol issue"
+        "umum resolution resolusi report laporan edition edisi volume vol issue pbb un kha crc "
+        "konvensi convention komite committee protokol protocol"
     )
 )
 HOTLINES = frozenset({"110", "112", "113", "115", "118", "119", "129"})
@@ -541,18 +542,25 @@ def _phrase_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
 HOUSING = "perumahan perum komplek kompleks apartemen rusun rusunawa"
 LANDMARKS = (
     "Pasar Taman Alun-alun Alun-Alun Masjid Musala Musholla Gereja Pura Vihara Klenteng Stasiun "
-    "Terminal Pelabuhan Bandara Mal Mall Plaza Pantai Lapangan Hotel Losmen Wisma"
+    "Terminal Pelabuhan Bandara Mal Mall Plaza Pantai Lapangan Hotel Losmen Wisma Puskesmas RSUD RSIA RS "
+    "Klinik"
 )
+# Local units named after their area ("Polsek Cicendo", "Koramil Ciawi") name a district; Polda
+# (province level) is fine and is not listed.
+AREA_UNITS = "Polsek Polres Polresta Polrestabes Koramil Kodim KUA"
 
 RULES: list[tuple[str, _Pattern]] = [
     ("nik", _p(r"\d{4}(?:\d{12}|([ .\-])\d{4}\1\d{4}\1\d{4}|\d\d([ .\-])\d{6}\2\d{4})(?!\w|[.\-]\d)", ".")),
     ("url", _p(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+(?<![.,;:!?])")),
+    # A username in quotes without "@" ('kakak_peduli', "gadis99"): underscores or trailing digits.
+    ("handle", _p(r"['\"“‘](?P<hit>[A-Za-z0-9]+(?:_[A-Za-z0-9_.]*[A-Za-z0-9]|[A-Za-z]\d{2,}))['\"”’]")),
     ("plate", _p(rf"(?:{_alt(PLATE_CODES)})[ \-]\d{{1,4}}[ \-][A-Z]{{1,3}}(?![\w-])", "-")),
     (
         "address",
         _p(
             rf"(?:{_alt('Jl Jln Jalan Gg Gang')})\.?[ \t]+(?!No\b|Nomor\b){_CAPWORD}"
-            r"(?:[ \t]+(?!No\b|Nomor\b|RT\b|RW\b)[A-Z][\w'’-]*){0,3}",
+            r"(?:[ \t]+(?!No\b|Nomor\b|RT\b|RW\b)[A-Z][\w'’-]*){0,3}"
+            r"(?:[ \t]+(?:km|Km|KM)\.?[ \t]?\d{1,3}(?:[.,]\d+)?)?",  # "Jl. Kaliurang km 7"
             cues="Jl Jln Jalan Gg Gang",
         ),
     ),
@@ -567,6 +575,13 @@ RULES: list[tuple[str, _Pattern]] = [
     (
         "address",
         _p(rf"(?:{_alt(HOUSING, cases=True)})\.?[ \t]+{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,3}}", cues=HOUSING),
+    ),
+    (
+        "village",
+        _p(
+            rf"(?:{_alt(AREA_UNITS)})[ \t]+(?:Metro[ \t]+)?{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}}",
+            cues=AREA_UNITS,
+        ),
     ),
     # A named landmark near home or school ("Pasar Kramat Jati", "Taman Bungkul") locates a child.
     (
@@ -627,7 +642,8 @@ DOMAIN_HEAD = re.compile(r"(?:[a-z0-9-]+\.)*[a-z0-9-]+\Z")
 HONORIFICS = (
     "Pak Bu Bapak Ibu Mas Mbak Kak Kakak Dik Adik Bang Abang Uda Teh Kang Akang Neng Om Tante "
     "Mr Mrs Ms Miss Mister Dr Ny Nn Tn Sdr Sdri Ustaz Ustadz Ustazah Ustadzah Kiai Kyai KH Gus "
-    "Ning Romo Pastor Pendeta Pdt Suster Bruder Haji Hj"
+    "Ning Romo Pastor Pendeta Pdt Suster Bruder Haji Hj Mbah Eyang Bude Pakde Bulik Paklik Opung Ompung "
+    "Engkong Abah Ambu Mak Wak Nenek Kakek Paman Bibi"
 )
 HONORIFIC = _p(
     rf"(?:{_alt(HONORIFICS)})\.?[ \t]+(?P<first>[A-Z][a-z]+)"
@@ -818,7 +834,8 @@ def _prev_word(text: str, pos: int) -> str:
 def _simple_rules(doc: _Doc) -> Iterator[Finding]:
     for kind, pattern in RULES:
         for match in doc.finditer(pattern):
-            yield _finding(kind, doc.text, *match.span())
+            span = match.span("hit") if "hit" in match.re.groupindex else match.span()
+            yield _finding(kind, doc.text, *span)
 
 
 # --- phone numbers, e-mail, handles, bare URLs ---------------------------------------------

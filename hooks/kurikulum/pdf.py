@@ -38,7 +38,8 @@ class PdfJob:
 
 
 def find_chromium() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    path = (os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+            or shutil.which("google-chrome"))
     if not path:
         raise PdfError("Chromium is not installed. Run `make setup` as root, or "
                        "`sudo apt-get install chromium`, or build without PDFs: `curriculum build --no-pdf`.")

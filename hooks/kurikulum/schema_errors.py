@@ -73,7 +73,7 @@ def _generic_hint(kind: str) -> str:
         "string_type": "write text (put it in quotes if it looks like a number or date)",
         "string_too_short": "write some text",
         "string_too_long": "shorten the text",
-    }.get(kind, "see docs/maintainers.md for the schema")
+    }.get(kind, "see the JSON Schemas in schemas/ and MAINTAINERS.md")
 
 
 def _show(value) -> str:

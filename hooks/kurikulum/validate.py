@@ -269,34 +269,44 @@ def check_text_safety(cur: Curriculum) -> list[Problem]:
     return problems
 
 
+PROSE_KINDS = {"name", "initials", "nik", "handle", "plate", "address", "school", "village", "age-place"}
+"""What the check looks for in curriculum prose (modules, worksheets, tests), which legitimately
+cites official web pages, hotline numbers and the dates of laws; case studies get every kind."""
+
+
 def check_anonymity(cur: Curriculum) -> list[Problem]:
-    """Identifying details in case studies (every text field) and module stories."""
+    """Identifying details in case studies (every text field) and in any other narrative text."""
     problems = []
     for entry in cur.loaded.get("case", []):
         accepted = entry.item.anonymity.accepted
         for path, value in texts(entry.item):
-            if path[:1] == ("anonymity",):
-                continue
-            problems.extend(_scan_field(entry, path, value, accepted))
+            if path[:1] != ("anonymity",):
+                problems.extend(_scan_field(entry, path, value, accepted))
+    for kind in ("module", "worksheet", "assessment"):
+        for entry in cur.loaded.get(kind, []):
+            for path, value in texts(entry.item):
+                problems.extend(_scan_field(entry, path, value, [], PROSE_KINDS))
     return problems
 
 
-def _scan_field(entry: Loaded, path: PathKey, value, accepted) -> list[Problem]:
+def _scan_field(entry: Loaded, path: PathKey, value, accepted, kinds: set[str] | None = None) -> list[Problem]:
     problems = []
     for lang, text in value.root.items():
         for finding in anonymity.scan(text):
+            if kinds is not None and finding.kind not in kinds:
+                continue
             field = dotted((*path, lang))
             if any(a.text == finding.text and a.field in (None, field, dotted(path)) for a in accepted):
                 continue
-            line = entry.doc.position((*path, lang))[0] + _line_offset(entry, path, lang, text, finding.start)
+            line = entry.doc.position((*path, lang))[0] + _line_offset(text, finding.start)
             problems.append(Problem(entry.doc.file, line, 1, field,
                                     f"possible identifying detail ({finding.kind}): `{finding.text}`: {finding.reason}",
-                                    "rewrite it, or if it is a reviewed false positive add it under "
+                                    "rewrite it, or if it is a reviewed false positive in a case study add it under "
                                     "`anonymity.accepted` with `text:` and `reason:`", "error", "anonymity"))
     return problems
 
 
-def _line_offset(entry: Loaded, path: PathKey, lang: str, text: str, start: int) -> int:
+def _line_offset(text: str, start: int) -> int:
     """Lines from the field's first line to the finding, for block scalars (``|``)."""
     return text.count("\n", 0, start) + (1 if "\n" in text else 0)
 
