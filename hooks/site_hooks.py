@@ -64,7 +64,7 @@ def _check(config, langs: list[str]) -> SiteBuild:
     build = SiteBuild(root, langs, strict=bool(config.strict))
     report = build.check()
     for problem in report.sorted():
-        (log.error if problem.severity == "error" else log.warning)(problem.text())
+        {"error": log.error, "warning": log.warning}.get(problem.severity, log.info)(problem.text())
     if report.failed():
         raise Abort(f"Content problems: {report.summary()}. Fix them and build again "
                     "(`curriculum check` lists them too).")

@@ -149,7 +149,8 @@ def test_offline_copy_makes_no_outside_request_and_search_works(shipped_built):
         page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:")) else outside.append(r.url))
         page.goto((shipped_built / "en" / "index.html").as_uri())
         page.click("label.md-search__icon, .md-search__input", timeout=5000)
-        page.fill("input.md-search__input", "grooming")
+        page.focus("input.md-search__input")
+        page.keyboard.type("grooming", delay=30)
         page.wait_for_selector(".md-search-result__item", timeout=15000)
         assert page.locator(".md-search-result__item").count() > 0
         for rel in ("index.html", "sesi/opening.html", "peserta/diskusi-case-analysis.html"):

@@ -22,7 +22,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 def escape_plain(text: str) -> Markup:
     """Plain text made inert for both HTML and Markdown, on one line."""
     one_line = " ".join(text.split())
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=True)))
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False)))
 
 
 @dataclass

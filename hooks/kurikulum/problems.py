@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True, order=True)
@@ -27,10 +27,12 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         at = f"{self.path}: " if self.path else ""
         fix = f" Fix: {self.hint}" if self.hint else ""
+        if self.severity == "info":
+            fix = f" ({self.hint})" if self.hint else ""
         return f"{where}: {self.severity}: {at}{self.message}{fix}"
 
     def github(self) -> str:
-        kind = "error" if self.severity == "error" else "warning"
+        kind = {"error": "error", "warning": "warning"}.get(self.severity, "notice")
         body = f"{self.path}: {self.message} {self.hint}".strip().replace("\n", " ")
         return f"::{kind} file={self.file},line={self.line or 1},col={self.column or 1}::{body}"
 
@@ -51,7 +53,7 @@ class Report:
         return sorted(set(self.problems))
 
     def errors(self, strict: bool = False) -> list[Problem]:
-        return [p for p in self.sorted() if p.severity == "error" or strict]
+        return [p for p in self.sorted() if p.severity == "error" or (strict and p.severity == "warning")]
 
     def warnings(self) -> list[Problem]:
         return [p for p in self.sorted() if p.severity == "warning"]
@@ -65,9 +67,13 @@ class Report:
     def as_json(self) -> str:
         return json.dumps([asdict(p) for p in self.sorted()], ensure_ascii=False, indent=2)
 
+    def notes(self) -> list[Problem]:
+        return [p for p in self.sorted() if p.severity == "info"]
+
     def summary(self) -> str:
-        errors, warnings = len(self.errors()), len(self.warnings())
-        return f"{errors} error(s), {warnings} warning(s)"
+        errors, warnings, notes = len(self.errors()), len(self.warnings()), len(self.notes())
+        accepted = f", {notes} accepted" if notes else ""
+        return f"{errors} error(s), {warnings} warning(s){accepted}"
 
 
 class ContentError(Exception):

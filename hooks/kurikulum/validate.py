@@ -296,9 +296,15 @@ def _scan_field(entry: Loaded, path: PathKey, value, accepted, kinds: set[str] |
             if kinds is not None and finding.kind not in kinds:
                 continue
             field = dotted((*path, lang))
-            if any(a.text == finding.text and a.field in (None, field, dotted(path)) for a in accepted):
-                continue
             line = entry.doc.position((*path, lang))[0] + _line_offset(text, finding.start)
+            reason = next((a.reason for a in accepted
+                           if _same_text(a.text, finding.text) and a.field in (None, field, dotted(path))), None)
+            if reason is not None:
+                problems.append(Problem(entry.doc.file, line, 1, field,
+                                        f"accepted ({finding.kind}): `{finding.text}`: {reason}",
+                                        "reviewed false positive listed under `anonymity.accepted`",
+                                        "info", "anonymity-accepted"))
+                continue
             problems.append(Problem(entry.doc.file, line, 1, field,
                                     f"possible identifying detail ({finding.kind}): `{finding.text}`: {finding.reason}",
                                     "rewrite it, or if it is a reviewed false positive in a case study add it under "
@@ -311,10 +317,6 @@ def _line_offset(text: str, start: int) -> int:
     return text.count("\n", 0, start) + (1 if "\n" in text else 0)
 
 
-def accepted_findings(cur: Curriculum) -> list[tuple[str, str, str]]:
-    """(file, text, reason) of every reviewed false positive, for the report."""
-    out = []
-    for entry in cur.loaded.get("case", []):
-        for acc in entry.item.anonymity.accepted:
-            out.append((entry.doc.file, acc.text, acc.reason))
-    return out
+def _same_text(accepted: str, found: str) -> bool:
+    """An acceptance covers the flagged text, written exactly or with its surrounding words."""
+    return found in accepted or accepted in found
