@@ -12,12 +12,11 @@ import os
 import subprocess
 from pathlib import Path
 
+from kurikulum.site import SiteBuild
+from kurikulum.textutil import css_string
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-
-from kurikulum.site import SiteBuild
-from kurikulum.textutil import css_string
 
 log = get_plugin_logger("curriculum")
 
@@ -37,8 +36,9 @@ def _fixed_build_date() -> None:
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], capture_output=True, text=True,
-                             check=True, timeout=10).stdout.strip()
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], capture_output=True, text=True, check=True, timeout=10
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         out = ""
     os.environ["SOURCE_DATE_EPOCH"] = out or "0"
@@ -66,8 +66,10 @@ def _check(config, langs: list[str]) -> SiteBuild:
     for problem in report.sorted():
         {"error": log.error, "warning": log.warning}.get(problem.severity, log.info)(problem.text())
     if report.failed():
-        raise Abort(f"Content problems: {report.summary()}. Fix them and build again "
-                    "(`curriculum check` lists them too).")
+        raise Abort(
+            f"Content problems: {report.summary()}. Fix them and build again "
+            "(`curriculum check` lists them too)."
+        )
     return build
 
 

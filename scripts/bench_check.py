@@ -21,14 +21,18 @@ def main() -> int:
     start = time.perf_counter()
     SiteBuild(ROOT, languages).check()
     check = time.perf_counter() - start
-    corpus = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "anonymity").glob("*.txt")))
+    corpus = "".join(
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "anonymity").glob("*.txt"))
+    )
     text = (corpus * (500_000 // len(corpus) + 1))[:500_000]
     start = time.perf_counter()
     findings = len(scan(text))
     seconds = time.perf_counter() - start
     print(f"content check of the shipped curriculum: {check:.2f} s")
-    print(f"anonymity scan of 500 KB of test corpus: {seconds:.2f} s ({findings} findings, "
-          f"{0.5 / seconds:.2f} MB/s)")
+    print(
+        f"anonymity scan of 500 KB of test corpus: {seconds:.2f} s ({findings} findings, "
+        f"{0.5 / seconds:.2f} MB/s)"
+    )
     print(f"ratio scan(500 KB) / content check: {seconds / check:.2f}")
     return 0
 

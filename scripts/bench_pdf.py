@@ -27,8 +27,12 @@ def main() -> int:
     out = ROOT / "build" / "bench"
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=ROOT, check=True,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     html_seconds = time.perf_counter() - start
     languages = languages_from_config(ROOT / "mkdocs.yml")
     build = SiteBuild(ROOT, languages)
@@ -47,8 +51,10 @@ def main() -> int:
         print(f"{lang:<10}{count:>6}{pages:>7}{seconds:>9.1f}{seconds / count:>8.2f}{seconds / pages:>8.3f}")
     total = sum(r[1] for r in rows)
     print(f"{'both':<10}{total:>6}{sum(r[2] for r in rows):>7}{both:>9.1f}{both / total:>8.2f}")
-    print(f"ratio en/id time: {rows[-1][3] / rows[0][3]:.2f}; "
-          f"PDFs (both) / HTML build time: {both / html_seconds:.2f}")
+    print(
+        f"ratio en/id time: {rows[-1][3] / rows[0][3]:.2f}; "
+        f"PDFs (both) / HTML build time: {both / html_seconds:.2f}"
+    )
     return 0
 
 

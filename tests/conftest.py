@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sitekit import ROOT, make_site, mkdocs_build
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -45,8 +44,14 @@ def copy_project(dest: Path) -> Path:
 
 def curriculum(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     run_env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "kurikulum.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, env=run_env, timeout=1800)
+    return subprocess.run(
+        [sys.executable, "-m", "kurikulum.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=run_env,
+        timeout=1800,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -33,8 +33,14 @@ def make_site(fixture: str | Path, dest: Path) -> Path:
 def mkdocs_build(site: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``mkdocs build`` in a fresh process, as a user would."""
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=site,
-                          capture_output=True, text=True, env=run_env, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *args],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env=run_env,
+        timeout=600,
+    )
 
 
 def load_yaml(path: Path):

@@ -10,11 +10,26 @@ from sitekit import make_site, mkdocs_build
 from test_errors_golden import broken_copy
 
 EXPECTED_PAGES = [
-    "index.html", "hari/1.html", "hari/1-catatan.html", "sesi/intro.html", "sesi/cases.html",
-    "kasus/index.html", "kasus/case-a.html", "glosarium.html", "hukum.html", "rujukan.html",
-    "peserta/sesi-intro.html", "peserta/diskusi-cases.html", "peserta/lembar-agreement.html",
-    "peserta/tes-quiz.html", "fasilitator/kunci-quiz.html", "hasil-survei.html", "cetak.html",
-    "terjemahan.html", "fasilitator/buku-panduan.html", "safeguarding.html",
+    "index.html",
+    "hari/1.html",
+    "hari/1-catatan.html",
+    "sesi/intro.html",
+    "sesi/cases.html",
+    "kasus/index.html",
+    "kasus/case-a.html",
+    "glosarium.html",
+    "hukum.html",
+    "rujukan.html",
+    "peserta/sesi-intro.html",
+    "peserta/diskusi-cases.html",
+    "peserta/lembar-agreement.html",
+    "peserta/tes-quiz.html",
+    "fasilitator/kunci-quiz.html",
+    "hasil-survei.html",
+    "cetak.html",
+    "terjemahan.html",
+    "fasilitator/buku-panduan.html",
+    "safeguarding.html",
 ]
 
 
@@ -54,8 +69,17 @@ def test_language_switcher_lands_on_the_same_page(mini_built):
 def test_agenda_clock_times_include_breaks_and_time_zone(mini_built):
     day = text(mini_built, "en/hari/1.html")
     # 08:30 start; intro 45 min (15 + 30); coffee 15; cases 60 (40 + 20).
-    for expected in ["08:30–09:15", "08:30–08:45", "08:45–09:15", "09:15–09:30", "Coffee break",
-                     "09:30–10:30", "09:30–10:10", "10:10–10:30", "WITA"]:
+    for expected in [
+        "08:30–09:15",
+        "08:30–08:45",
+        "08:45–09:15",
+        "09:15–09:30",
+        "Coffee break",
+        "09:30–10:30",
+        "09:30–10:10",
+        "10:10–10:30",
+        "WITA",
+    ]:
         assert expected in day, expected
     assert "Day 1, 09:30–10:30 WITA · 60 minutes" in text(mini_built, "en/sesi/cases.html")
 
@@ -72,10 +96,24 @@ def test_facilitator_blocks_are_marked_on_handbook_pages(mini_built):
 
 
 def test_participant_pages_have_no_facilitator_text(mini_built):
-    secrets = ["NOTE-EN-1", "NOTE-ID-1", "FACILITATOR-SECRET-INTRO", "RAHASIA-FASILITATOR-INTRO",
-               "CASE-NOTE-a", "CASE-NOTE-b", "ANSWER-KEY-Q01", "KUNCI-Q01", "Have a support person"]
-    for rel in ["peserta/sesi-intro.html", "peserta/sesi-cases.html", "peserta/diskusi-cases.html",
-                "peserta/lembar-agreement.html", "peserta/tes-quiz.html"]:
+    secrets = [
+        "NOTE-EN-1",
+        "NOTE-ID-1",
+        "FACILITATOR-SECRET-INTRO",
+        "RAHASIA-FASILITATOR-INTRO",
+        "CASE-NOTE-a",
+        "CASE-NOTE-b",
+        "ANSWER-KEY-Q01",
+        "KUNCI-Q01",
+        "Have a support person",
+    ]
+    for rel in [
+        "peserta/sesi-intro.html",
+        "peserta/sesi-cases.html",
+        "peserta/diskusi-cases.html",
+        "peserta/lembar-agreement.html",
+        "peserta/tes-quiz.html",
+    ]:
         for lang_rel in (rel, "en/" + rel):
             page = html(mini_built, lang_rel)
             leaked = [s for s in secrets if s in page]

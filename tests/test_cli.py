@@ -18,7 +18,10 @@ def test_check_passes_on_mini_and_fails_with_file_line_on_broken(tmp_path):
     bad = make_site(broken_copy("anonymity", tmp_path / "bad-src"), tmp_path / "bad")
     done = curriculum("check", cwd=bad)
     assert done.returncode == 1
-    assert "case_studies/case-b.yml:12:1: error: narrative.id: possible identifying detail (phone)" in done.stdout
+    assert (
+        "case_studies/case-b.yml:12:1: error: narrative.id: possible identifying detail (phone)"
+        in done.stdout
+    )
     assert "Traceback" not in done.stdout + done.stderr
 
 
@@ -28,7 +31,10 @@ def test_check_json_and_github_annotations(tmp_path):
     assert problems[0]["file"] == "modules/cases.yml" and problems[0]["line"] == 4
     assert problems[0]["path"] == "duration" and problems[0]["severity"] == "error"
     done = curriculum("check", cwd=bad, env={"CI": "true"})
-    assert "::error file=modules/cases.yml,line=4,col=11::duration: agenda blocks add up to 65 min" in done.stdout
+    assert (
+        "::error file=modules/cases.yml,line=4,col=11::duration: agenda blocks add up to 65 min"
+        in done.stdout
+    )
 
 
 def test_strict_fails_on_missing_translation(tmp_path):

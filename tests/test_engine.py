@@ -31,13 +31,15 @@ def test_engine_never_imports_mkdocs_in_source():
 
 
 def test_engine_never_imports_mkdocs_at_run_time():
-    code = ("import sys, kurikulum.cli, kurikulum.pipeline, kurikulum.site, kurikulum.render; "
-            "sys.exit(1 if any(k == 'mkdocs' or k.startswith('mkdocs.') for k in sys.modules) else 0)")
+    code = (
+        "import sys, kurikulum.cli, kurikulum.pipeline, kurikulum.site, kurikulum.render; "
+        "sys.exit(1 if any(k == 'mkdocs' or k.startswith('mkdocs.') for k in sys.modules) else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
 def test_plain_text_is_inert_in_html_and_markdown():
-    out = str(escape_plain('<script>alert(1)</script> [x](javascript:y) **b** | a\nb'))
+    out = str(escape_plain("<script>alert(1)</script> [x](javascript:y) **b** | a\nb"))
     assert "<" not in out and ">" not in out
     assert "\\[x\\]\\(javascript:y\\)" in out and "\\*\\*b\\*\\*" in out and "\\|" in out
     assert "\n" not in out
@@ -46,7 +48,7 @@ def test_plain_text_is_inert_in_html_and_markdown():
 def test_css_string_cannot_escape_its_quotes():
     out = css_string('a"b</style><script>\\')
     assert out.startswith('"') and out.endswith('"')
-    assert '"' not in out[1:-1].replace('\\22 ', "") and "<" not in out and ">" not in out
+    assert '"' not in out[1:-1].replace("\\22 ", "") and "<" not in out and ">" not in out
 
 
 def _ui() -> m.Ui:
@@ -62,11 +64,22 @@ def test_fallback_to_source_language_is_counted():
 
 
 def _module(**extra) -> m.Module:
-    data = dict(slug="s", title={"id": "T"}, summary={"id": "S"}, duration=30, lead={"id": "L"},
-                objectives=[{"id": "o"}], key_messages=[{"id": "k"}], facilitator_notes={"id": "SECRET"},
-                safeguarding={"id": "SAFE"}, preparation=[{"id": "PREP"}],
-                agenda=[{"title": {"id": "a"}, "method": "talk", "minutes": 10, "instructions": {"id": "I1"}},
-                        {"title": {"id": "b"}, "method": "talk", "minutes": 20, "instructions": {"id": "I2"}}])
+    data = dict(
+        slug="s",
+        title={"id": "T"},
+        summary={"id": "S"},
+        duration=30,
+        lead={"id": "L"},
+        objectives=[{"id": "o"}],
+        key_messages=[{"id": "k"}],
+        facilitator_notes={"id": "SECRET"},
+        safeguarding={"id": "SAFE"},
+        preparation=[{"id": "PREP"}],
+        agenda=[
+            {"title": {"id": "a"}, "method": "talk", "minutes": 10, "instructions": {"id": "I1"}},
+            {"title": {"id": "b"}, "method": "talk", "minutes": 20, "instructions": {"id": "I2"}},
+        ],
+    )
     data.update(extra)
     return m.Module.model_validate(data)
 
@@ -76,14 +89,27 @@ def test_participant_copy_drops_every_facilitator_field():
     assert copy.facilitator_notes is None and copy.safeguarding is None and copy.preparation == []
     assert all(block.instructions is None for block in copy.agenda)
     assert "SECRET" not in repr(copy) and "I1" not in repr(copy) and "PREP" not in repr(copy)
-    item = m.Item.model_validate(dict(key="q1", question={"id": "q"}, options=[{"id": "a"}, {"id": "b"}],
-                                      answer="b", explanation={"id": "WHY"}))
+    item = m.Item.model_validate(
+        dict(
+            key="q1",
+            question={"id": "q"},
+            options=[{"id": "a"}, {"id": "b"}],
+            answer="b",
+            explanation={"id": "WHY"},
+        )
+    )
     assert participant_copy(item).answer is None and participant_copy(item).explanation is None
 
 
 def test_schedule_gives_clock_times_with_breaks():
-    day = m.Day.model_validate(dict(title={"id": "H"}, start="07:45", end="09:00", items=[
-        {"session": "s"}, {"break": {"id": "Rehat"}, "minutes": 15}, {"session": "s2"}]))
+    day = m.Day.model_validate(
+        dict(
+            title={"id": "H"},
+            start="07:45",
+            end="09:00",
+            items=[{"session": "s"}, {"break": {"id": "Rehat"}, "minutes": 15}, {"session": "s2"}],
+        )
+    )
     mods = {"s": _module(), "s2": _module(slug="s2")}
     rows = schedule_day(day, mods)
     assert [(r.start, r.end) for r in rows] == [("07:45", "08:15"), ("08:15", "08:30"), ("08:30", "09:00")]

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from kurikulum.site import SiteBuild
 from sitekit import FIXTURES, ROOT
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-
 from browser import chromium_page
 from conftest import curriculum
 from kurikulum.linkcheck import check_site
@@ -31,11 +29,23 @@ def _edit(path: Path, old: str, new: str) -> None:
 # Every kind of text field: plain localized text, localized Markdown, interface labels.
 HTML_REFUSED = [
     ("modules/intro.yml", "title: {id: Pembukaan, en: Opening}", "title: {id: 'Pembukaan X', en: Opening}"),
-    ("modules/intro.yml", 'key_messages:\n  - {id: "Ruang ini **aman**"', "key_messages:\n  - {id: 'Ruang X'"),
+    (
+        "modules/intro.yml",
+        'key_messages:\n  - {id: "Ruang ini **aman**"',
+        "key_messages:\n  - {id: 'Ruang X'",
+    ),
     ("case_studies/case-a.yml", "Kisah kasus a.", "Kisah X."),
     ("data/glossary.yml", "term: {id: Bujuk rayu, en: Grooming}", "term: {id: 'Bujuk X', en: Grooming}"),
-    ("data/contacts.yml", "name: {id: Layanan Contoh, en: Example Service}", "name: {id: 'Layanan X', en: S}"),
-    ("data/programme.yml", "title: {id: Pelatihan Mini, en: Mini Training}", "title: {id: 'Pelatihan X', en: M}"),
+    (
+        "data/contacts.yml",
+        "name: {id: Layanan Contoh, en: Example Service}",
+        "name: {id: 'Layanan X', en: S}",
+    ),
+    (
+        "data/programme.yml",
+        "title: {id: Pelatihan Mini, en: Mini Training}",
+        "title: {id: 'Pelatihan X', en: M}",
+    ),
     ("data/worksheets/agreement.yml", "prompt: {id: Aturan tambahan", "prompt: {id: 'Aturan X'"),
     ("data/ui.yml", "home: {id: Beranda, en: Home}", "home: {id: 'Beranda X', en: Home}"),
 ]
@@ -69,8 +79,13 @@ ESCAPED = [
 def test_payloads_in_plain_fields_render_as_text_and_never_run(tmp_path):
     site = make_site("mini", tmp_path)
     for file, old, new in ESCAPED[:4]:
-        _edit(site / file, old, new.format(p=PAYLOADS["script"].replace("'", "''") + " " +
-                                               PAYLOADS["handler"].replace("'", "''")))
+        _edit(
+            site / file,
+            old,
+            new.format(
+                p=PAYLOADS["script"].replace("'", "''") + " " + PAYLOADS["handler"].replace("'", "''")
+            ),
+        )
     _edit(site / ESCAPED[4][0], ESCAPED[4][1], ESCAPED[4][2].format(p=PAYLOADS["jslink"].replace("'", "''")))
     done = mkdocs_build(site, "--strict")
     assert done.returncode == 0, done.stderr
@@ -79,10 +94,20 @@ def test_payloads_in_plain_fields_render_as_text_and_never_run(tmp_path):
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         for html in pages:
             page.goto(html.as_uri())
-            assert page.evaluate("[...document.querySelectorAll('*')].filter(e => [...e.attributes]"
-                                 ".some(a => a.name.startsWith('on'))).length") == 0, html
-            assert page.evaluate("[...document.querySelectorAll('a[href]')]"
-                                 ".filter(a => a.href.trim().toLowerCase().startsWith('javascript')).length") == 0
+            assert (
+                page.evaluate(
+                    "[...document.querySelectorAll('*')].filter(e => [...e.attributes]"
+                    ".some(a => a.name.startsWith('on'))).length"
+                )
+                == 0
+            ), html
+            assert (
+                page.evaluate(
+                    "[...document.querySelectorAll('a[href]')]"
+                    ".filter(a => a.href.trim().toLowerCase().startsWith('javascript')).length"
+                )
+                == 0
+            )
         page.goto((site / "site/en/hukum.html").as_uri())
         shown = page.inner_text("article")
         assert "SRC-<script>alert('script')</script>" in shown and "ART-<script>" in shown
@@ -100,18 +125,25 @@ def test_links_and_anchors_resolve_in_every_language(shipped_built):
 
 
 def test_link_checker_reports_broken_links_and_anchors(tmp_path):
-    (tmp_path / "a.html").write_text('<a href="b.html#nope">x</a><a href="c.html">y</a>'
-                                     '<a href="https://example.org/">z</a><a href="b.html#here">ok</a>')
+    (tmp_path / "a.html").write_text(
+        '<a href="b.html#nope">x</a><a href="c.html">y</a>'
+        '<a href="https://example.org/">z</a><a href="b.html#here">ok</a>'
+    )
     (tmp_path / "b.html").write_text('<h1 id="here">B</h1>')
     report = check_site(tmp_path)
     assert sorted((b.target, b.reason) for b in report.broken) == [
-        ("b.html#nope", "no anchor #nope in b.html"), ("c.html", "no such file")]
+        ("b.html#nope", "no anchor #nope in b.html"),
+        ("c.html", "no such file"),
+    ]
     assert set(report.external) == {"https://example.org/"}
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):
@@ -146,7 +178,10 @@ def test_a_failed_build_leaves_the_previous_site_in_place(tmp_path):
 def test_offline_copy_makes_no_outside_request_and_search_works(shipped_built):
     outside = []
     with chromium_page() as page:
-        page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:")) else outside.append(r.url))
+        page.on(
+            "request",
+            lambda r: None if r.url.startswith(("file:", "data:", "blob:")) else outside.append(r.url),
+        )
         page.goto((shipped_built / "en" / "index.html").as_uri())
         page.click("label.md-search__icon, .md-search__input", timeout=5000)
         page.focus("input.md-search__input")

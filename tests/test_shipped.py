@@ -7,15 +7,24 @@ from pathlib import Path
 
 import pypdf
 import pytest
-
 from kurikulum import model as m
 from kurikulum.site import SiteBuild, languages_from_config
 from kurikulum.walk import participant_copy, texts
 from sitekit import ROOT
 
 A4 = (595.0, 842.0)
-MODULES = ["opening", "concepts", "case-analysis", "legal-framework", "prevention-features",
-           "survey-results", "account-security", "action-plan", "closing", "field-visit"]
+MODULES = [
+    "opening",
+    "concepts",
+    "case-analysis",
+    "legal-framework",
+    "prevention-features",
+    "survey-results",
+    "account-security",
+    "action-plan",
+    "closing",
+    "field-visit",
+]
 PARTICIPANT_PDFS = ("sesi-", "diskusi-", "lembar-", "tes-")
 
 
@@ -32,8 +41,17 @@ def test_shipped_content_passes_the_strict_check(shipped):
 
 def test_every_outline_element_has_its_module_in_programme_order(shipped):
     assert [mod.slug for mod in shipped.curriculum.sessions()] == [
-        "opening", "concepts", "case-analysis", "legal-framework", "prevention-features",
-        "survey-results", "account-security", "action-plan", "closing", "field-visit"]
+        "opening",
+        "concepts",
+        "case-analysis",
+        "legal-framework",
+        "prevention-features",
+        "survey-results",
+        "account-security",
+        "action-plan",
+        "closing",
+        "field-visit",
+    ]
 
 
 def test_content_volume_matches_the_brief(shipped):
@@ -71,11 +89,26 @@ def html_text(path: Path) -> str:
 
 
 def test_built_site_has_every_page_type_in_both_languages(shipped_built):
-    pages = ["index.html", "hari/1.html", "hari/2.html", "hari/1-catatan.html", "kasus/index.html",
-             "glosarium.html", "hukum.html", "rujukan.html", "cetak.html", "hasil-survei.html",
-             "terjemahan.html", "safeguarding.html", "replication.html", "about.html",
-             "peserta/diskusi-case-analysis.html", "peserta/tes-pre-post-test.html",
-             "fasilitator/kunci-pre-post-test.html", "peserta/lembar-action-plan.html"]
+    pages = [
+        "index.html",
+        "hari/1.html",
+        "hari/2.html",
+        "hari/1-catatan.html",
+        "kasus/index.html",
+        "glosarium.html",
+        "hukum.html",
+        "rujukan.html",
+        "cetak.html",
+        "hasil-survei.html",
+        "terjemahan.html",
+        "safeguarding.html",
+        "replication.html",
+        "about.html",
+        "peserta/diskusi-case-analysis.html",
+        "peserta/tes-pre-post-test.html",
+        "fasilitator/kunci-pre-post-test.html",
+        "peserta/lembar-action-plan.html",
+    ]
     pages += [f"sesi/{slug}.html" for slug in MODULES] + [f"peserta/sesi-{slug}.html" for slug in MODULES]
     for rel in pages:
         assert (shipped_built / rel).is_file(), rel
@@ -84,8 +117,17 @@ def test_built_site_has_every_page_type_in_both_languages(shipped_built):
 
 def test_day_one_clock_times(shipped_built):
     day = html_text(shipped_built / "en" / "hari" / "1.html")
-    for expected in ["08:00–09:15", "09:15–09:30", "09:30–11:30", "11:30–12:30", "12:30–14:30",
-                     "14:30–15:45", "15:45–16:00", "16:00–17:15", "WIB"]:
+    for expected in [
+        "08:00–09:15",
+        "09:15–09:30",
+        "09:30–11:30",
+        "11:30–12:30",
+        "12:30–14:30",
+        "14:30–15:45",
+        "15:45–16:00",
+        "16:00–17:15",
+        "WIB",
+    ]:
         assert expected in day, expected
 
 
@@ -114,8 +156,10 @@ def test_each_discussion_sheet_starts_a_new_page(shipped_built):
         for group in range(1, 5):
             starts = [i for i, text in enumerate(pages) if re.search(rf"(^|\s){word} {group}\s", text[:300])]
             assert starts, (lang, group)
-        first_pages = [next(i for i, t in enumerate(pages) if re.search(rf"(^|\s){word} {g}\s", t[:300]))
-                       for g in range(1, 5)]
+        first_pages = [
+            next(i for i, t in enumerate(pages) if re.search(rf"(^|\s){word} {g}\s", t[:300]))
+            for g in range(1, 5)
+        ]
         assert len(set(first_pages)) == 4 and first_pages == sorted(first_pages)
 
 

@@ -28,5 +28,8 @@ def write_zip(target: Path, files: Iterable[tuple[Path, str]]) -> int:
 
 
 def site_files(site: Path, exclude: set[Path]) -> list[tuple[Path, str]]:
-    return [(p, "situs/" + p.relative_to(site).as_posix()) for p in sorted(site.rglob("*"))
-            if p.is_file() and p not in exclude]
+    return [
+        (p, "situs/" + p.relative_to(site).as_posix())
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and p not in exclude
+    ]

@@ -26,8 +26,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     root = Path(args.root).resolve()
     if not (root / "mkdocs.yml").is_file():
-        print(f"curriculum: no mkdocs.yml in {root}; run this in the project folder or pass --root",
-              file=sys.stderr)
+        print(
+            f"curriculum: no mkdocs.yml in {root}; run this in the project folder or pass --root",
+            file=sys.stderr,
+        )
         return 2
     return args.run(args, root)
 
@@ -38,8 +40,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands")
     check = sub.add_parser("check", help="validate every content file")
     check.add_argument("--strict", action="store_true", help="warnings (e.g. missing translations) fail too")
-    check.add_argument("--format", choices=["text", "json", "github"], default=None,
-                       help="output format (default: text, plus GitHub annotations when CI is set)")
+    check.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default=None,
+        help="output format (default: text, plus GitHub annotations when CI is set)",
+    )
     check.set_defaults(run=cmd_check)
     build = sub.add_parser("build", help="build site/ with PDFs, print packs and the offline archive")
     build.add_argument("--strict", action="store_true", help="fail on any warning")
@@ -105,8 +111,10 @@ def cmd_handouts(args, root: Path) -> int:
 
     site = root / "site"
     if not (site / "index.html").is_file():
-        print("curriculum: no built site in site/; run `curriculum build` (or `make site`) first",
-              file=sys.stderr)
+        print(
+            "curriculum: no built site in site/; run `curriculum build` (or `make site`) first",
+            file=sys.stderr,
+        )
         return 1
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
     build, report = _checked(root)
@@ -161,8 +169,13 @@ def cmd_links(args, root: Path) -> int:
     report = check_site(site)
     for broken in report.broken:
         print(broken.text())
-    print(json.dumps({"checked": report.checked, "broken": len(report.broken),
-                      "external": sorted(report.external)}, indent=2, ensure_ascii=False))
+    print(
+        json.dumps(
+            {"checked": report.checked, "broken": len(report.broken), "external": sorted(report.external)},
+            indent=2,
+            ensure_ascii=False,
+        )
+    )
     return 1 if report.broken else 0
 
 

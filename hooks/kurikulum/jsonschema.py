@@ -27,6 +27,8 @@ def write_schemas(folder: Path) -> list[Path]:
     written = []
     for name, schema in sorted(schemas().items()):
         path = folder / name
-        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        path.write_text(
+            json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
+        )
         written.append(path)
     return written

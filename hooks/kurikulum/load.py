@@ -119,7 +119,9 @@ class Curriculum:
         return [mods[s.session] for d in self.programme.days for s in d.items if s.session in mods]
 
 
-def load(root: Path, languages: list[str], on_file: Callable[[str], None] | None = None) -> tuple[Curriculum, Report]:
+def load(
+    root: Path, languages: list[str], on_file: Callable[[str], None] | None = None
+) -> tuple[Curriculum, Report]:
     """Read and schema-check every content file; collect every problem in one pass."""
     curriculum, report = Curriculum(Path(root), list(languages)), Report()
     for kind in KINDS:
@@ -143,8 +145,17 @@ def _load_file(path: Path, root: Path, kind: Kind) -> tuple[Loaded | None, list[
         return None, problems
     if not isinstance(doc.data, dict):
         found = "a list" if isinstance(doc.data, list) else f"{type(doc.data).__name__} {doc.data!r}"
-        return None, [*problems, Problem(name, 1, 1, "", f"expected a mapping of `key: value` lines, found {found}",
-                                         "start the file with the keys of this kind, e.g. `slug: ...`")]
+        return None, [
+            *problems,
+            Problem(
+                name,
+                1,
+                1,
+                "",
+                f"expected a mapping of `key: value` lines, found {found}",
+                "start the file with the keys of this kind, e.g. `slug: ...`",
+            ),
+        ]
     try:
         item = kind.model.model_validate(doc.data)
     except ValidationError as error:
@@ -153,5 +164,11 @@ def _load_file(path: Path, root: Path, kind: Kind) -> tuple[Loaded | None, list[
 
 
 def _missing_kind(kind: Kind) -> Problem:
-    return Problem(kind.pattern, 0, 0, "", f"no {kind.name} file found at {kind.pattern}",
-                   "restore it from the shipped curriculum (git checkout) or create it")
+    return Problem(
+        kind.pattern,
+        0,
+        0,
+        "",
+        f"no {kind.name} file found at {kind.pattern}",
+        "restore it from the shipped curriculum (git checkout) or create it",
+    )

@@ -178,8 +178,9 @@ class Verified(Strict):
     sources: list[Source] = NonEmpty
     last_verified: Date
     confidence: Confidence
-    confirm: Text | None = Field(None, validate_default=True,
-                                 description="What to confirm locally (needed unless verified).")
+    confirm: Text | None = Field(
+        None, validate_default=True, description="What to confirm locally (needed unless verified)."
+    )
 
     @field_validator("confirm")
     @classmethod
@@ -237,7 +238,9 @@ class Item(Strict):
     def _answer_is_an_option(cls, value: str, info: ValidationInfo) -> str:
         options = info.data.get("options")
         if options is not None and "abcdef".index(value) >= len(options):
-            raise ValueError(f"answer {value!r} but only {len(options)} options (a-{'abcdef'[len(options) - 1]})")
+            raise ValueError(
+                f"answer {value!r} but only {len(options)} options (a-{'abcdef'[len(options) - 1]})"
+            )
         return value
 
 

@@ -20,9 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-default-apps", "--font-render-hinting=none"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--font-render-hinting=none",
+]
 
 
 class PdfError(Exception):
@@ -38,15 +45,23 @@ class PdfJob:
 
 
 def find_chromium() -> str:
-    path = (os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-            or shutil.which("google-chrome"))
+    path = (
+        os.environ.get("CHROMIUM")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+        or shutil.which("google-chrome")
+    )
     if not path:
-        raise PdfError("Chromium is not installed. Run `make setup` as root, or "
-                       "`sudo apt-get install chromium`, or build without PDFs: `curriculum build --no-pdf`.")
+        raise PdfError(
+            "Chromium is not installed. Run `make setup` as root, or "
+            "`sudo apt-get install chromium`, or build without PDFs: `curriculum build --no-pdf`."
+        )
     return path
 
 
-def render_pdfs(jobs: list[PdfJob], site_dir: Path, progress: Callable[[int, int, PdfJob], None] | None = None) -> None:
+def render_pdfs(
+    jobs: list[PdfJob], site_dir: Path, progress: Callable[[int, int, PdfJob], None] | None = None
+) -> None:
     """Print every job's HTML page to its PDF, then normalise the PDF."""
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
@@ -76,8 +91,14 @@ def _print_one(page, job: PdfJob) -> None:
     job.pdf.parent.mkdir(parents=True, exist_ok=True)
     page.goto(job.html.as_uri(), wait_until="load")
     page.emulate_media(media="print")
-    page.pdf(path=str(job.pdf), format="A4", prefer_css_page_size=True, print_background=True,
-             outline=True, tagged=True)
+    page.pdf(
+        path=str(job.pdf),
+        format="A4",
+        prefer_css_page_size=True,
+        print_background=True,
+        outline=True,
+        tagged=True,
+    )
 
 
 def build_date() -> dt.datetime:
@@ -103,8 +124,12 @@ def normalise(job: PdfJob, site_dir: Path) -> None:
         _stable_node_ids(pdf)
         if "/Metadata" in pdf.Root:
             del pdf.Root["/Metadata"]
-        pdf.save(job.pdf, deterministic_id=True, compress_streams=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        pdf.save(
+            job.pdf,
+            deterministic_id=True,
+            compress_streams=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )
 
 
 _NODE_ID = re.compile(r"^node(\d+)$")

@@ -40,15 +40,26 @@ def source_date_epoch(root: Path) -> str:
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return os.environ["SOURCE_DATE_EPOCH"]
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
-                             text=True, timeout=10, check=True).stdout.strip()
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         out = ""
     return out or "0"
 
 
-def build(root: Path, strict: bool = False, pdf: bool = True, say: Callable[[str], None] = print,
-          config: str = "mkdocs.yml") -> BuildResult:
+def build(
+    root: Path,
+    strict: bool = False,
+    pdf: bool = True,
+    say: Callable[[str], None] = print,
+    config: str = "mkdocs.yml",
+) -> BuildResult:
     root = Path(root).resolve()
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
     site, staging = root / "site", root / "build" / "site.tmp"
@@ -57,7 +68,9 @@ def build(root: Path, strict: bool = False, pdf: bool = True, say: Callable[[str
     checked = SiteBuild(root, languages, strict=strict)
     report = checked.check()
     if not checked.ok:
-        raise BuildFailed(report.as_text() + f"\n\nContent problems: {report.summary()}. site/ was not changed.")
+        raise BuildFailed(
+            report.as_text() + f"\n\nContent problems: {report.summary()}. site/ was not changed."
+        )
     _mkdocs(root, staging, strict, config)
     result.seconds["html"] = time.monotonic() - clock
     result.pages = sum(1 for _ in staging.rglob("*.html"))
@@ -81,8 +94,9 @@ def _mkdocs(root: Path, staging: Path, strict: bool, config: str) -> None:
         shutil.rmtree(staging)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(root / config), "-d", str(staging)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(cmd + (["--strict"] if strict else []), cwd=root, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        cmd + (["--strict"] if strict else []), cwd=root, env=env, capture_output=True, text=True
+    )
     if done.returncode != 0:
         noise = ("INFO", "  - ")
         shown = "\n".join(line for line in done.stderr.splitlines() if not line.startswith(noise))

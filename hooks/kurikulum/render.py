@@ -30,8 +30,16 @@ DYNAMIC_LABELS = {
     *(f"guidance-{k}" for k in ("use", "care", "avoid")),
     *(f"level-{k}" for k in ("national", "international", "local")),
     *(f"per-{k}" for k in ("participant", "participant-twice", "group", "facilitator")),
-    "home", "programme", "sessions", "for-participants", "for-facilitators", "reference",
-    "about-section", "print", "download-pdf", "language-name",
+    "home",
+    "programme",
+    "sessions",
+    "for-participants",
+    "for-facilitators",
+    "reference",
+    "about-section",
+    "print",
+    "download-pdf",
+    "language-name",
 }
 """Label keys used outside a literal `label('...')` call: in code, or built from a value."""
 
@@ -46,8 +54,14 @@ class Page:
 
 
 def make_environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters["indent4"] = lambda text: Markup(re.sub(r"^(?=.)", "    ", str(text), flags=re.M))
     env.filters["plain"] = escape_plain
     return env
@@ -65,29 +79,47 @@ def template_labels(env: Environment) -> set[str]:
 class Renderer:
     """All pages of one language. Build state lives here, never at module level."""
 
-    def __init__(self, cur: Curriculum, lang: str, env: Environment, report: Report | None = None,
-                 handwritten: dict[str, str] | None = None, downloads=None):
+    def __init__(
+        self,
+        cur: Curriculum,
+        lang: str,
+        env: Environment,
+        report: Report | None = None,
+        handwritten: dict[str, str] | None = None,
+        downloads=None,
+    ):
         self.cur, self.lang, self.env = cur, lang, env
         self.downloads = downloads or (lambda page_uri, name: f"unduhan/{name}")
         self.report = report or Report()
         self.loc = Localizer(lang, cur.source_language, cur.ui)
         self.handwritten = handwritten or {}
         self.days = schedule_programme(cur.programme, cur.modules)
-        self.where = {row.module.slug: (d + 1, row) for d, rows in enumerate(self.days)
-                      for row in rows if row.module}
+        self.where = {
+            row.module.slug: (d + 1, row) for d, rows in enumerate(self.days) for row in rows if row.module
+        }
 
     # -- shared helpers given to every template ------------------------------------------
 
     def _context(self, uri: str) -> dict:
-        return dict(t=self.loc.t, raw=self.loc.raw, label=self.loc.label, method=self.loc.method,
-                    link=lambda to: urls.relative(uri, to), urls=urls, cur=self.cur,
-                    programme=self.cur.programme, lang=self.lang, where=self.where,
-                    block_times=block_times, groups=self.cur.programme.groups,
-                    term_link=lambda slug: urls.relative(uri, f"{urls.GLOSSARY}#term-{slug}"),
-                    legal_link=lambda slug: urls.relative(uri, f"{urls.LEGAL}#law-{slug}"),
-                    pdf_href=lambda to: self.downloads(uri, self.pdf_name(to)),
-                    pack_href=self.downloads(uri, f"paket-cetak-{self.lang}.zip"),
-                    offline_href=self.downloads(uri, "situs-offline.zip"))
+        return dict(
+            t=self.loc.t,
+            raw=self.loc.raw,
+            label=self.loc.label,
+            method=self.loc.method,
+            link=lambda to: urls.relative(uri, to),
+            urls=urls,
+            cur=self.cur,
+            programme=self.cur.programme,
+            lang=self.lang,
+            where=self.where,
+            block_times=block_times,
+            groups=self.cur.programme.groups,
+            term_link=lambda slug: urls.relative(uri, f"{urls.GLOSSARY}#term-{slug}"),
+            legal_link=lambda slug: urls.relative(uri, f"{urls.LEGAL}#law-{slug}"),
+            pdf_href=lambda to: self.downloads(uri, self.pdf_name(to)),
+            pack_href=self.downloads(uri, f"paket-cetak-{self.lang}.zip"),
+            offline_href=self.downloads(uri, "situs-offline.zip"),
+        )
 
     def pdf_name(self, uri: str) -> str:
         return f"{self.lang}/{urls.pdf_stem(uri)}.pdf"
@@ -95,9 +127,11 @@ class Renderer:
     @staticmethod
     def label_text(cur: Curriculum, lang: str):
         """Plain label lookup (for navigation titles, which MkDocs escapes itself)."""
+
         def label(key: str) -> str:
             value = cur.ui.labels.get(key)
             return (value.get(lang) or value.get(cur.source_language)) if value else key
+
         return label
 
     def _page(self, template: str, uri: str, edition: str, printable: bool = False, **ctx) -> Page:
@@ -120,8 +154,16 @@ class Renderer:
     # -- the pages ------------------------------------------------------------------------
 
     def pages(self) -> list[Page]:
-        pages = [self.home(), self.case_index(), self.glossary(), self.legal(), self.referral(),
-                 self.results(), self.printing(), self.translations()]
+        pages = [
+            self.home(),
+            self.case_index(),
+            self.glossary(),
+            self.legal(),
+            self.referral(),
+            self.results(),
+            self.printing(),
+            self.translations(),
+        ]
         for number in range(1, len(self.days) + 1):
             pages += [self.day(number), self.day_notes(number)]
         for mod in self.cur.sessions():
@@ -139,47 +181,86 @@ class Renderer:
         return self._page("home.md.j2", urls.HOME, FACILITATOR, days=self.days)
 
     def day(self, number: int) -> Page:
-        return self._page("day.md.j2", urls.day(number), FACILITATOR, printable=True,
-                          number=number, day=self.cur.programme.days[number - 1], rows=self.days[number - 1])
+        return self._page(
+            "day.md.j2",
+            urls.day(number),
+            FACILITATOR,
+            printable=True,
+            number=number,
+            day=self.cur.programme.days[number - 1],
+            rows=self.days[number - 1],
+        )
 
     def day_notes(self, number: int) -> Page:
-        return self._page("day_notes.md.j2", urls.day_notes(number), FACILITATOR, printable=True,
-                          number=number, day=self.cur.programme.days[number - 1], rows=self.days[number - 1])
+        return self._page(
+            "day_notes.md.j2",
+            urls.day_notes(number),
+            FACILITATOR,
+            printable=True,
+            number=number,
+            day=self.cur.programme.days[number - 1],
+            rows=self.days[number - 1],
+        )
 
     def module(self, mod) -> Page:
         return self._page("module.md.j2", urls.module(mod.slug), FACILITATOR, mod=mod)
 
     def handout(self, mod) -> Page:
-        return self._page("handout.md.j2", urls.handout(mod.slug), PARTICIPANT, printable=True,
-                          mod=participant_copy(mod), contacts=participant_copy(self.cur.contacts),
-                          worksheets=[participant_copy(self.cur.worksheets[s]) for s in mod.worksheets
-                                      if s in self.cur.worksheets])
+        return self._page(
+            "handout.md.j2",
+            urls.handout(mod.slug),
+            PARTICIPANT,
+            printable=True,
+            mod=participant_copy(mod),
+            contacts=participant_copy(self.cur.contacts),
+            worksheets=[
+                participant_copy(self.cur.worksheets[s]) for s in mod.worksheets if s in self.cur.worksheets
+            ],
+        )
 
     def sheets(self, mod) -> Page:
         work = mod.group_work
         assigned = assign_cases(work.cases, self.cur.programme.groups)
         cases = {slug: participant_copy(case) for slug, case in self.cur.cases.items()}
-        return self._page("sheets.md.j2", urls.sheets(mod.slug), PARTICIPANT, printable=True,
-                          mod=participant_copy(mod), assigned=assigned, cases=cases)
+        return self._page(
+            "sheets.md.j2",
+            urls.sheets(mod.slug),
+            PARTICIPANT,
+            printable=True,
+            mod=participant_copy(mod),
+            assigned=assigned,
+            cases=cases,
+        )
 
     def case_index(self) -> Page:
         return self._page("case_index.md.j2", urls.CASES, FACILITATOR)
 
     def case(self, case) -> Page:
-        used_in = [m for m in self.cur.sessions() if case.slug in m.cases
-                   or (m.group_work and case.slug in m.group_work.cases)]
+        used_in = [
+            m
+            for m in self.cur.sessions()
+            if case.slug in m.cases or (m.group_work and case.slug in m.group_work.cases)
+        ]
         return self._page("case.md.j2", urls.case(case.slug), FACILITATOR, case=case, used_in=used_in)
 
     def worksheet(self, sheet) -> Page:
-        return self._page("worksheet.md.j2", urls.worksheet(sheet.slug), PARTICIPANT, printable=True,
-                          sheet=participant_copy(sheet))
+        return self._page(
+            "worksheet.md.j2",
+            urls.worksheet(sheet.slug),
+            PARTICIPANT,
+            printable=True,
+            sheet=participant_copy(sheet),
+        )
 
     def test(self, test) -> Page:
-        return self._page("test.md.j2", urls.test(test.slug), PARTICIPANT, printable=True,
-                          test=participant_copy(test))
+        return self._page(
+            "test.md.j2", urls.test(test.slug), PARTICIPANT, printable=True, test=participant_copy(test)
+        )
 
     def answer_key(self, test) -> Page:
-        return self._page("answer_key.md.j2", urls.answer_key(test.slug), FACILITATOR, printable=True, test=test)
+        return self._page(
+            "answer_key.md.j2", urls.answer_key(test.slug), FACILITATOR, printable=True, test=test
+        )
 
     def glossary(self) -> Page:
         terms = sorted(self.cur.terms.values(), key=lambda t: self.loc.raw(t.term).casefold())
@@ -193,18 +274,27 @@ class Renderer:
         return self._page("referral.md.j2", urls.REFERRAL, FACILITATOR, contacts=self.cur.contacts)
 
     def results(self) -> Page:
-        return self._page("results.md.j2", urls.RESULTS, FACILITATOR, results=self.cur.results,
-                          test=self.cur.assessments.get(getattr(self.cur.results, "assessment", "")))
+        return self._page(
+            "results.md.j2",
+            urls.RESULTS,
+            FACILITATOR,
+            results=self.cur.results,
+            test=self.cur.assessments.get(getattr(self.cur.results, "assessment", "")),
+        )
 
     def printing(self) -> Page:
         return self._page("printing.md.j2", urls.PRINTING, FACILITATOR, plan=print_plan(self.cur))
 
     def translations(self) -> Page:
-        missing = [(p, re.search(r"missing `([a-z]+)`", p.message).group(1))
-                   for p in self.report.warnings() if p.code == "missing-translation"]
+        missing = [
+            (p, re.search(r"missing `([a-z]+)`", p.message).group(1))
+            for p in self.report.warnings()
+            if p.code == "missing-translation"
+        ]
         counts = {code: sum(1 for _, lang in missing if lang == code) for code in self.cur.languages[1:]}
-        return self._page("translations.md.j2", urls.TRANSLATIONS, FACILITATOR, missing=missing,
-                          counts=counts)
+        return self._page(
+            "translations.md.j2", urls.TRANSLATIONS, FACILITATOR, missing=missing, counts=counts
+        )
 
     def handbook(self, pages: list[Page]) -> Page:
         wanted = [urls.HOME] + [urls.day(n) for n in range(1, len(self.days) + 1)]
@@ -215,8 +305,9 @@ class Renderer:
         safeguarding = self.handwritten.get(urls.SAFEGUARDING)
         if safeguarding:
             parts.insert(1, _rebase(safeguarding, urls.SAFEGUARDING, urls.HANDBOOK))
-        return self._page("handbook.md.j2", urls.HANDBOOK, FACILITATOR, printable=True,
-                          parts=[Markup(p) for p in parts])
+        return self._page(
+            "handbook.md.j2", urls.HANDBOOK, FACILITATOR, printable=True, parts=[Markup(p) for p in parts]
+        )
 
 
 def assign_cases(cases: list[str], groups: int) -> dict[int, list[str]]:
@@ -234,27 +325,49 @@ def print_plan(cur: Curriculum) -> list[dict]:
     people, spare, facs = prog.participants, prog.spare_copies, prog.facilitators
     plan = []
     for mod in cur.sessions():
-        plan.append(dict(kind="handout", slug=mod.slug, title=mod.title, copies=people + spare, per="participant"))
+        plan.append(
+            dict(kind="handout", slug=mod.slug, title=mod.title, copies=people + spare, per="participant")
+        )
         if mod.group_work:
-            plan.append(dict(kind="sheets", slug=mod.slug, title=mod.title, copies=2 * prog.groups + spare,
-                             per="group"))
+            plan.append(
+                dict(
+                    kind="sheets", slug=mod.slug, title=mod.title, copies=2 * prog.groups + spare, per="group"
+                )
+            )
     for sheet in cur.worksheets.values():
-        plan.append(dict(kind="worksheet", slug=sheet.slug, title=sheet.title, copies=people + spare,
-                         per="participant"))
+        plan.append(
+            dict(
+                kind="worksheet", slug=sheet.slug, title=sheet.title, copies=people + spare, per="participant"
+            )
+        )
     for test in cur.assessments.values():
-        plan.append(dict(kind="test", slug=test.slug, title=test.title, copies=2 * people + spare,
-                         per="participant-twice"))
+        plan.append(
+            dict(
+                kind="test",
+                slug=test.slug,
+                title=test.title,
+                copies=2 * people + spare,
+                per="participant-twice",
+            )
+        )
         plan.append(dict(kind="key", slug=test.slug, title=test.title, copies=facs, per="facilitator"))
     for number in range(1, len(prog.days) + 1):
-        plan.append(dict(kind="day", slug=str(number), title=prog.days[number - 1].title, copies=facs,
-                         per="facilitator"))
+        plan.append(
+            dict(
+                kind="day",
+                slug=str(number),
+                title=prog.days[number - 1].title,
+                copies=facs,
+                per="facilitator",
+            )
+        )
     return plan
 
 
 def _strip_front(markdown: str) -> str:
     if markdown.startswith("---\n"):
         end = markdown.find("\n---\n", 4)
-        return markdown[end + 5:] if end != -1 else markdown
+        return markdown[end + 5 :] if end != -1 else markdown
     return markdown
 
 

@@ -25,24 +25,38 @@ def unsafe(text: str, markdown: bool) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     tag = RAW_HTML.search(text)
     if tag:
-        found.append((
-            f"raw HTML `{_snippet(text, tag.start())}` is not allowed in content",
-            "write Markdown instead (**bold**, *italic*, lists, [text](https://...)); "
-            "to show a less-than sign, put a space after it",
-        ))
+        found.append(
+            (
+                f"raw HTML `{_snippet(text, tag.start())}` is not allowed in content",
+                "write Markdown instead (**bold**, *italic*, lists, [text](https://...)); "
+                "to show a less-than sign, put a space after it",
+            )
+        )
     if not markdown:
         return found
     if IMAGE.search(text):
-        found.append(("images are not allowed in text fields",
-                      "describe the picture in words; pages must not load outside files"))
+        found.append(
+            (
+                "images are not allowed in text fields",
+                "describe the picture in words; pages must not load outside files",
+            )
+        )
     if ATTR_LIST.search(text):
-        found.append(("attribute lists `{: ...}` are not allowed in content",
-                      "remove the `{...}` part; styling comes from the site's templates"))
+        found.append(
+            (
+                "attribute lists `{: ...}` are not allowed in content",
+                "remove the `{...}` part; styling comes from the site's templates",
+            )
+        )
     for url in _link_targets(text):
         reason = _bad_url(url)
         if reason:
-            found.append((f"link target `{url[:60]}` {reason}",
-                          "link to an https:// address, mailto:, tel:, or a #anchor"))
+            found.append(
+                (
+                    f"link target `{url[:60]}` {reason}",
+                    "link to an https:// address, mailto:, tel:, or a #anchor",
+                )
+            )
     return found
 
 

@@ -43,12 +43,16 @@ def _explain(err: dict, loc: tuple, model: type[BaseModel]) -> tuple[str, str]:
         return f"unknown key `{field}`", _suggest(str(field), _field_names(target), "remove it")
     expected_text = _model_at(model, loc) is Text or _is_text(model, loc)
     if expected_text and kind in {"dict_type", "model_type"}:
-        return (f"expected text per language, found {found}",
-                "write it as a mapping, e.g. `{id: \"...\", en: \"...\"}`")
+        return (
+            f"expected text per language, found {found}",
+            'write it as a mapping, e.g. `{id: "...", en: "..."}`',
+        )
     if kind == "literal_error":
         allowed = err.get("ctx", {}).get("expected", "")
         options = [o.strip(" '") for o in allowed.replace(" or ", ", ").split(",")]
-        return f"expected one of {allowed}; found {found}", _suggest(str(err.get("input")), options, "use one of them")
+        return f"expected one of {allowed}; found {found}", _suggest(
+            str(err.get("input")), options, "use one of them"
+        )
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, "), "change the value as the message says"
     if kind == "string_pattern_mismatch":

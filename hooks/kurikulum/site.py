@@ -67,9 +67,14 @@ class SiteBuild:
         return not self.report.failed(self.strict)
 
     def pages(self, lang: str, docs_dir: Path, default: str) -> list[Page]:
-        renderer = Renderer(self.curriculum, lang, make_environment(), self.report,
-                            handwritten=read_handwritten(docs_dir, lang, default),
-                            downloads=downloads_href(lang, default))
+        renderer = Renderer(
+            self.curriculum,
+            lang,
+            make_environment(),
+            self.report,
+            handwritten=read_handwritten(docs_dir, lang, default),
+            downloads=downloads_href(lang, default),
+        )
         return renderer.pages()
 
     def nav(self, lang: str) -> list:
@@ -113,8 +118,11 @@ def navigation(cur: Curriculum, label) -> list:
         {label("sessions"): [urls.module(m.slug) for m in sessions]},
         {label("case-library"): [urls.CASES] + [urls.case(c) for c in cur.cases]},
         {label("for-participants"): participant},
-        {label("for-facilitators"): [urls.SAFEGUARDING] + [urls.answer_key(a) for a in cur.assessments]
-         + [urls.PRINTING]},
+        {
+            label("for-facilitators"): [urls.SAFEGUARDING]
+            + [urls.answer_key(a) for a in cur.assessments]
+            + [urls.PRINTING]
+        },
         {label("reference"): [urls.GLOSSARY, urls.LEGAL, urls.REFERRAL]},
         {label("about-section"): [urls.ABOUT, urls.REPLICATION, urls.TRANSLATIONS]},
     ]

@@ -21,8 +21,7 @@ REQUIRED_LABELS: set[str] = set()
 
 def validate(cur: Curriculum, report: Report, strict_languages: bool = False) -> Report:
     """Run every cross-file rule, adding problems to ``report``."""
-    for rule in (check_unique, check_file_names, check_references, check_timings,
-                 check_results, check_ui):
+    for rule in (check_unique, check_file_names, check_references, check_timings, check_results, check_ui):
         report.extend(rule(cur))
     report.extend(check_languages(cur))
     report.extend(check_text_safety(cur))
@@ -30,8 +29,9 @@ def validate(cur: Curriculum, report: Report, strict_languages: bool = False) ->
     return report
 
 
-def _problem(entry: Loaded, path: PathKey, message: str, hint: str, code: str,
-             severity: str = "error") -> Problem:
+def _problem(
+    entry: Loaded, path: PathKey, message: str, hint: str, code: str, severity: str = "error"
+) -> Problem:
     line, column = entry.doc.position(path)
     return Problem(entry.doc.file, line, column, dotted(path), message, hint, severity, code)
 
@@ -53,8 +53,12 @@ def _slugged(cur: Curriculum) -> Iterator[tuple[str, Loaded, PathKey, str]]:
     for kind in ("module", "case", "worksheet", "assessment"):
         for entry in cur.loaded.get(kind, []):
             yield kind, entry, ("slug",), entry.item.slug
-    for kind, attr in (("forms", "forms"), ("glossary", "terms"), ("legal", "instruments"),
-                       ("contacts", "contacts")):
+    for kind, attr in (
+        ("forms", "forms"),
+        ("glossary", "terms"),
+        ("legal", "instruments"),
+        ("contacts", "contacts"),
+    ):
         for entry in cur.loaded.get(kind, []):
             for index, item in enumerate(getattr(entry.item, attr)):
                 yield kind, entry, (attr, index, "slug"), item.slug
@@ -67,8 +71,15 @@ def check_unique(cur: Curriculum) -> list[Problem]:
         line = entry.doc.position(path)[0]
         first = seen.setdefault((kind, slug), f"{entry.doc.file}:{line}")
         if first != f"{entry.doc.file}:{line}":
-            problems.append(_problem(entry, path, f"slug `{slug}` is already used at {first}",
-                                     "give each item its own slug", "duplicate"))
+            problems.append(
+                _problem(
+                    entry,
+                    path,
+                    f"slug `{slug}` is already used at {first}",
+                    "give each item its own slug",
+                    "duplicate",
+                )
+            )
     return problems
 
 
@@ -78,9 +89,15 @@ def check_file_names(cur: Curriculum) -> list[Problem]:
         for entry in cur.loaded.get(kind, []):
             stem = entry.doc.file.rsplit("/", 1)[-1].removesuffix(".yml")
             if stem != entry.item.slug:
-                problems.append(_problem(
-                    entry, ("slug",), f"slug `{entry.item.slug}` differs from the file name `{stem}.yml`",
-                    f"rename the file to `{entry.item.slug}.yml` or set `slug: {stem}`", "file-name"))
+                problems.append(
+                    _problem(
+                        entry,
+                        ("slug",),
+                        f"slug `{entry.item.slug}` differs from the file name `{stem}.yml`",
+                        f"rename the file to `{entry.item.slug}.yml` or set `slug: {stem}`",
+                        "file-name",
+                    )
+                )
     return problems
 
 
@@ -91,8 +108,12 @@ def _references(cur: Curriculum) -> Iterator[tuple[Loaded, PathKey, str, str]]:
     """(entry, path, slug, target kind) for every cross-reference in the content."""
     for entry in cur.loaded.get("module", []):
         mod = entry.item
-        for attr, target in (("cases", "case"), ("legal", "instrument"), ("terms", "term"),
-                             ("worksheets", "worksheet")):
+        for attr, target in (
+            ("cases", "case"),
+            ("legal", "instrument"),
+            ("terms", "term"),
+            ("worksheets", "worksheet"),
+        ):
             for i, slug in enumerate(getattr(mod, attr)):
                 yield entry, (attr, i), slug, target
         if mod.assessment:
@@ -125,24 +146,38 @@ def _references(cur: Curriculum) -> Iterator[tuple[Loaded, PathKey, str, str]]:
 
 def _targets(cur: Curriculum) -> dict[str, set[str]]:
     return {
-        "case": set(cur.cases), "instrument": set(cur.instruments), "term": set(cur.terms),
-        "worksheet": set(cur.worksheets), "assessment": set(cur.assessments),
-        "module": set(cur.modules), "form": set(cur.forms),
+        "case": set(cur.cases),
+        "instrument": set(cur.instruments),
+        "term": set(cur.terms),
+        "worksheet": set(cur.worksheets),
+        "assessment": set(cur.assessments),
+        "module": set(cur.modules),
+        "form": set(cur.forms),
         "method": set(cur.ui.methods) if cur.ui else set(),
     }
 
 
 def check_references(cur: Curriculum) -> list[Problem]:
     targets = _targets(cur)
-    where = {"case": "case_studies/", "instrument": "data/legal.yml", "term": "data/glossary.yml",
-             "worksheet": "data/worksheets/", "assessment": "data/assessments/",
-             "module": "modules/", "form": "data/forms.yml", "method": "data/ui.yml `methods`"}
+    where = {
+        "case": "case_studies/",
+        "instrument": "data/legal.yml",
+        "term": "data/glossary.yml",
+        "worksheet": "data/worksheets/",
+        "assessment": "data/assessments/",
+        "module": "modules/",
+        "form": "data/forms.yml",
+        "method": "data/ui.yml `methods`",
+    }
     problems = []
     for entry, path, slug, target in _references(cur):
         if slug not in targets[target]:
             hint = _did_you_mean(slug, targets[target], target)
-            problems.append(_problem(entry, path, f"unknown {target} `{slug}` (looked in {where[target]})",
-                                     hint, "reference"))
+            problems.append(
+                _problem(
+                    entry, path, f"unknown {target} `{slug}` (looked in {where[target]})", hint, "reference"
+                )
+            )
     problems.extend(_unscheduled(cur))
     return problems
 
@@ -155,12 +190,26 @@ def _unscheduled(cur: Curriculum) -> list[Problem]:
     for entry in cur.loaded.get("module", []):
         count = scheduled.count(entry.item.slug)
         if count == 0:
-            problems.append(_problem(entry, ("slug",), f"module `{entry.item.slug}` is not in the programme",
-                                     "add `- session: " + entry.item.slug + "` to a day in data/programme.yml",
-                                     "unscheduled", "warning"))
+            problems.append(
+                _problem(
+                    entry,
+                    ("slug",),
+                    f"module `{entry.item.slug}` is not in the programme",
+                    "add `- session: " + entry.item.slug + "` to a day in data/programme.yml",
+                    "unscheduled",
+                    "warning",
+                )
+            )
         elif count > 1:
-            problems.append(_problem(entry, ("slug",), f"module `{entry.item.slug}` is scheduled {count} times",
-                                     "schedule each module once; copy the module to repeat it", "scheduled-twice"))
+            problems.append(
+                _problem(
+                    entry,
+                    ("slug",),
+                    f"module `{entry.item.slug}` is scheduled {count} times",
+                    "schedule each module once; copy the module to repeat it",
+                    "scheduled-twice",
+                )
+            )
     return problems
 
 
@@ -174,9 +223,15 @@ def check_timings(cur: Curriculum) -> list[Problem]:
         total = sum(block.minutes for block in mod.agenda)
         if total != mod.duration:
             detail = " + ".join(str(b.minutes) for b in mod.agenda)
-            problems.append(_problem(
-                entry, ("duration",), f"agenda blocks add up to {total} min ({detail}) but duration is {mod.duration}",
-                f"make the blocks add up to {mod.duration}, or set `duration: {total}`", "timing"))
+            problems.append(
+                _problem(
+                    entry,
+                    ("duration",),
+                    f"agenda blocks add up to {total} min ({detail}) but duration is {mod.duration}",
+                    f"make the blocks add up to {mod.duration}, or set `duration: {total}`",
+                    "timing",
+                )
+            )
     problems.extend(_day_fits(cur))
     return problems
 
@@ -187,14 +242,20 @@ def _day_fits(cur: Curriculum) -> list[Problem]:
     for entry in cur.loaded.get("programme", []):
         for d, day in enumerate(entry.item.days):
             start, end = parse_clock(day.start), day_end_minutes(day.start, day.end)
-            used = sum(s.minutes if s.break_ else getattr(modules.get(s.session), "duration", 0)
-                       for s in day.items)
+            used = sum(
+                s.minutes if s.break_ else getattr(modules.get(s.session), "duration", 0) for s in day.items
+            )
             if start + used > end:
                 over = start + used - end
-                problems.append(_problem(
-                    entry, ("days", d, "end"),
-                    f"day {d + 1} needs {used} min from {day.start}, ending {over} min after {day.end}",
-                    "shorten sessions or breaks, start earlier, or end later", "timing"))
+                problems.append(
+                    _problem(
+                        entry,
+                        ("days", d, "end"),
+                        f"day {d + 1} needs {used} min from {day.start}, ending {over} min after {day.end}",
+                        "shorten sessions or breaks, start earlier, or end later",
+                        "timing",
+                    )
+                )
     return problems
 
 
@@ -206,14 +267,26 @@ def check_results(cur: Curriculum) -> list[Problem]:
         keys = {item.key for item in test.items} if test else set()
         for key, tally in res.correct.items():
             if test and key not in keys:
-                problems.append(_problem(entry, ("correct", key), f"`{key}` is not an item of `{res.assessment}`",
-                                         _did_you_mean(key, keys, "item"), "reference"))
+                problems.append(
+                    _problem(
+                        entry,
+                        ("correct", key),
+                        f"`{key}` is not an item of `{res.assessment}`",
+                        _did_you_mean(key, keys, "item"),
+                        "reference",
+                    )
+                )
             for when in ("pre", "post"):
                 if getattr(tally, when) > getattr(res.respondents, when):
-                    problems.append(_problem(
-                        entry, ("correct", key, when),
-                        f"{getattr(tally, when)} correct but only {getattr(res.respondents, when)} respondents",
-                        "check the tally", "results"))
+                    problems.append(
+                        _problem(
+                            entry,
+                            ("correct", key, when),
+                            f"{getattr(tally, when)} correct but only {getattr(res.respondents, when)} respondents",
+                            "check the tally",
+                            "results",
+                        )
+                    )
     return problems
 
 
@@ -222,9 +295,16 @@ def check_ui(cur: Curriculum) -> list[Problem]:
     if not entries:
         return []
     missing = sorted(REQUIRED_LABELS - set(entries[0].item.labels))
-    return [_problem(entries[0], ("labels",), f"label `{key}` is missing",
-                     f"add `{key}: {{id: ..., en: ...}}` under `labels:` (see the shipped data/ui.yml)", "ui")
-            for key in missing]
+    return [
+        _problem(
+            entries[0],
+            ("labels",),
+            f"label `{key}` is missing",
+            f"add `{key}: {{id: ..., en: ...}}` under `labels:` (see the shipped data/ui.yml)",
+            "ui",
+        )
+        for key in missing
+    ]
 
 
 # --- languages and text ----------------------------------------------------------------------
@@ -243,20 +323,44 @@ def check_languages(cur: Curriculum) -> list[Problem]:
     for entry, path, value in _all_texts(cur):
         for lang, text in value.root.items():
             if lang not in configured:
-                problems.append(_problem(entry, (*path, lang), f"language `{lang}` is not configured "
-                                         f"(configured: {', '.join(cur.languages)})",
-                                         "correct the language code, or add the language to the i18n plugin in mkdocs.yml", "language"))
+                problems.append(
+                    _problem(
+                        entry,
+                        (*path, lang),
+                        f"language `{lang}` is not configured (configured: {', '.join(cur.languages)})",
+                        "correct the language code, or add the language to the i18n plugin in mkdocs.yml",
+                        "language",
+                    )
+                )
             elif not isinstance(text, str) or not text.strip():
-                problems.append(_problem(entry, (*path, lang), f"the `{lang}` text is empty",
-                                         "write the text, or remove the key", "language"))
+                problems.append(
+                    _problem(
+                        entry,
+                        (*path, lang),
+                        f"the `{lang}` text is empty",
+                        "write the text, or remove the key",
+                        "language",
+                    )
+                )
         for lang in cur.languages:
             if lang in value.root:
                 continue
             severity = "error" if lang == source else "warning"
-            problems.append(_problem(entry, path, f"missing `{lang}` text" + (
-                " (the source language)" if lang == source else "; the page shows the "
-                f"`{source}` text with a 'not yet translated' notice"),
-                f"add `{lang}: ...` to this field", "missing-translation", severity))
+            problems.append(
+                _problem(
+                    entry,
+                    path,
+                    f"missing `{lang}` text"
+                    + (
+                        " (the source language)"
+                        if lang == source
+                        else f"; the page shows the `{source}` text with a 'not yet translated' notice"
+                    ),
+                    f"add `{lang}: ...` to this field",
+                    "missing-translation",
+                    severity,
+                )
+            )
     return problems
 
 
@@ -289,7 +393,9 @@ def check_anonymity(cur: Curriculum) -> list[Problem]:
     return problems
 
 
-def _scan_field(entry: Loaded, path: PathKey, value, accepted, kinds: set[str] | None = None) -> list[Problem]:
+def _scan_field(
+    entry: Loaded, path: PathKey, value, accepted, kinds: set[str] | None = None
+) -> list[Problem]:
     problems = []
     for lang, text in value.root.items():
         for finding in anonymity.scan(text):
@@ -297,18 +403,41 @@ def _scan_field(entry: Loaded, path: PathKey, value, accepted, kinds: set[str] |
                 continue
             field = dotted((*path, lang))
             line = entry.doc.position((*path, lang))[0] + _line_offset(text, finding.start)
-            reason = next((a.reason for a in accepted
-                           if _same_text(a.text, finding.text) and a.field in (None, field, dotted(path))), None)
+            reason = next(
+                (
+                    a.reason
+                    for a in accepted
+                    if _same_text(a.text, finding.text) and a.field in (None, field, dotted(path))
+                ),
+                None,
+            )
             if reason is not None:
-                problems.append(Problem(entry.doc.file, line, 1, field,
-                                        f"accepted ({finding.kind}): `{finding.text}`: {reason}",
-                                        "reviewed false positive listed under `anonymity.accepted`",
-                                        "info", "anonymity-accepted"))
+                problems.append(
+                    Problem(
+                        entry.doc.file,
+                        line,
+                        1,
+                        field,
+                        f"accepted ({finding.kind}): `{finding.text}`: {reason}",
+                        "reviewed false positive listed under `anonymity.accepted`",
+                        "info",
+                        "anonymity-accepted",
+                    )
+                )
                 continue
-            problems.append(Problem(entry.doc.file, line, 1, field,
-                                    f"possible identifying detail ({finding.kind}): `{finding.text}`: {finding.reason}",
-                                    "rewrite it, or if it is a reviewed false positive in a case study add it under "
-                                    "`anonymity.accepted` with `text:` and `reason:`", "error", "anonymity"))
+            problems.append(
+                Problem(
+                    entry.doc.file,
+                    line,
+                    1,
+                    field,
+                    f"possible identifying detail ({finding.kind}): `{finding.text}`: {finding.reason}",
+                    "rewrite it, or if it is a reviewed false positive in a case study add it under "
+                    "`anonymity.accepted` with `text:` and `reason:`",
+                    "error",
+                    "anonymity",
+                )
+            )
     return problems
 
 

@@ -110,7 +110,9 @@ class _Builder:
             key = str(key)
             if key in result:
                 self._problem(
-                    key_node, (*path, key), f"duplicate key {key!r}: the earlier value would be lost",
+                    key_node,
+                    (*path, key),
+                    f"duplicate key {key!r}: the earlier value would be lost",
                     "keep one of the two entries",
                 )
                 continue
@@ -155,15 +157,26 @@ def read_yaml(path: Path, name: str) -> tuple[Document | None, list[Problem]]:
     """Parse one file. Returns the document, or None with problems that say what to fix."""
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
-        return None, [_file_problem(name, f"file is {len(raw)} bytes; the limit is {MAX_BYTES}",
-                                    "split it into several files")]
+        return None, [
+            _file_problem(
+                name, f"file is {len(raw)} bytes; the limit is {MAX_BYTES}", "split it into several files"
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(name, line, 1, "", f"byte {raw[exc.start]:#04x} is not UTF-8 text",
-                              "save the file as UTF-8 (in most editors: Save with encoding > UTF-8)",
-                              code="encoding")]
+        return None, [
+            Problem(
+                name,
+                line,
+                1,
+                "",
+                f"byte {raw[exc.start]:#04x} is not UTF-8 text",
+                "save the file as UTF-8 (in most editors: Save with encoding > UTF-8)",
+                code="encoding",
+            )
+        ]
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [_file_problem(name, "file is empty", "add the content, or delete the file")]
     return _compose(text, name)
@@ -174,9 +187,17 @@ def _compose(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     try:
         node = loader.get_single_node()
     except _AliasRefused as exc:
-        return None, [Problem(name, exc.mark.line + 1, exc.mark.column + 1, "",
-                              "YAML anchors and aliases (&name, *name) are not allowed in content",
-                              "write the value out in full", code="yaml")]
+        return None, [
+            Problem(
+                name,
+                exc.mark.line + 1,
+                exc.mark.column + 1,
+                "",
+                "YAML anchors and aliases (&name, *name) are not allowed in content",
+                "write the value out in full",
+                code="yaml",
+            )
+        ]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
