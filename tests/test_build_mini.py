@@ -164,3 +164,20 @@ def test_build_never_writes_into_docs(tmp_path):
     after = sorted(p.relative_to(site / "docs") for p in (site / "docs").rglob("*"))
     assert before == after
     shutil.rmtree(site / "site")
+
+
+def test_a_third_language_is_configuration_plus_text(tmp_path):
+    site = make_site("mini", tmp_path)
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    anchor = "          copyright: An open curriculum for child-protection organisations and PATBM groups\n"
+    config = config.replace(
+        anchor, anchor + "        - locale: jv\n          name: Basa Jawa\n          build: true\n"
+    )
+    (site / "mkdocs.yml").write_text(config, encoding="utf-8")
+    done = mkdocs_build(site)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "missing `jv` text" in done.stderr
+    page = html(site / "site", "jv/sesi/intro.html")
+    assert '<html lang="jv"' in page and 'hreflang="jv"' in page
+    assert "Belum diterjemahkan" in text(site / "site", "jv/sesi/intro.html")
+    assert mkdocs_build(site, "--strict").returncode != 0
