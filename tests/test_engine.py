@@ -45,6 +45,13 @@ def test_plain_text_is_inert_in_html_and_markdown():
     assert "\n" not in out
 
 
+def test_character_references_stay_text_even_in_page_titles():
+    # MkDocs themes print titles through `striptags`, which decodes references once.
+    out = str(escape_plain("Trust & Safety &lt;/title&gt;&#60;script&#x3e;"))
+    assert "Trust & Safety" in out
+    assert "&lt;" not in out.replace("&amp;lt;", "") and "&#60;" not in out.replace("&amp;#60;", "")
+
+
 def test_css_string_cannot_escape_its_quotes():
     out = css_string('a"b</style><script>\\')
     assert out.startswith('"') and out.endswith('"')

@@ -14,6 +14,7 @@ from kurikulum.site import SiteBuild
 from sitekit import make_site, mkdocs_build
 
 PAYLOADS = {
+    "entity": "&lt;/title&gt;&lt;script&gt;alert('entity')&lt;/script&gt;",
     "script": "<script>alert('script')</script>",
     "handler": '"><img src=x onerror=alert("handler")>',
     "jslink": "[click](javascript:alert('jslink'))",
@@ -51,7 +52,7 @@ HTML_REFUSED = [
 ]
 
 
-@pytest.mark.parametrize("payload", ["script", "handler"])
+@pytest.mark.parametrize("payload", ["script", "handler", "entity"])
 @pytest.mark.parametrize("file,old,new", HTML_REFUSED)
 def test_html_in_any_text_field_is_refused(tmp_path, file, old, new, payload):
     site = make_site("mini", tmp_path)
@@ -82,9 +83,7 @@ def test_payloads_in_plain_fields_render_as_text_and_never_run(tmp_path):
         _edit(
             site / file,
             old,
-            new.format(
-                p=PAYLOADS["script"].replace("'", "''") + " " + PAYLOADS["handler"].replace("'", "''")
-            ),
+            new.format(p=" ".join(PAYLOADS[k].replace("'", "''") for k in ("script", "handler", "entity"))),
         )
     _edit(site / ESCAPED[4][0], ESCAPED[4][1], ESCAPED[4][2].format(p=PAYLOADS["jslink"].replace("'", "''")))
     done = mkdocs_build(site, "--strict")
@@ -111,6 +110,7 @@ def test_payloads_in_plain_fields_render_as_text_and_never_run(tmp_path):
         page.goto((site / "site/en/hukum.html").as_uri())
         shown = page.inner_text("article")
         assert "SRC-<script>alert('script')</script>" in shown and "ART-<script>" in shown
+        assert "&lt;/title&gt;&lt;script&gt;alert('entity')" in shown
         page.goto((site / "site/en/sesi/intro.html").as_uri())
         assert "TTL-[click](javascript:alert('jslink'))" in page.inner_text("article h1")
         page.click("text=Participant handout")  # navigation still works

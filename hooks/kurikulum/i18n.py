@@ -7,7 +7,6 @@ Markdown; Markdown fields were checked by ``safety`` and are passed through.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 
@@ -16,13 +15,17 @@ from markupsafe import Markup
 from .fields import Markdown, Text
 from .model import Ui
 
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
 def escape_plain(text: str) -> Markup:
     """Plain text made inert for both HTML and Markdown, on one line."""
-    one_line = " ".join(text.split())
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False)))
+    one_line = _ENTITY.sub("&amp;", " ".join(text.split())).replace("<", "&lt;").replace(">", "&gt;")
+    # A lone "&" is left to Markdown, which escapes it. A character reference such as "&lt;" is
+    # escaped here, because MkDocs themes print page titles through `striptags`, which decodes
+    # references in a template without autoescaping: "&lt;/title&gt;" would close the <title>.
+    return Markup(_MD_SPECIAL.sub(r"\\\1", one_line))
 
 
 @dataclass

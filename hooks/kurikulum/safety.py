@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 
+CHAR_REFERENCE = re.compile(r"&#?[A-Za-z0-9]+;")
 RAW_HTML = re.compile(r"<(?:[A-Za-z]|/|!|\?)")
 ATTR_LIST = re.compile(r"\{\s*:|\{\s*[.#][\w-]+[^}]*\}|\{\s*\w+\s*=")
 IMAGE = re.compile(r"!\[[^\]]*\]\s*[\[(]")
@@ -30,6 +31,14 @@ def unsafe(text: str, markdown: bool) -> list[tuple[str, str]]:
                 f"raw HTML `{_snippet(text, tag.start())}` is not allowed in content",
                 "write Markdown instead (**bold**, *italic*, lists, [text](https://...)); "
                 "to show a less-than sign, put a space after it",
+            )
+        )
+    reference = CHAR_REFERENCE.search(text)
+    if reference:
+        found.append(
+            (
+                f"HTML character reference `{reference.group()}` is not allowed in content",
+                'type the character itself, e.g. & (or "< " with a space after the less-than sign)',
             )
         )
     if not markdown:
