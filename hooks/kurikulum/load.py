@@ -113,6 +113,15 @@ class Curriculum:
     def results(self) -> m.Results | None:
         return self.single("results")
 
+    def ordered_cases(self) -> list[m.CaseStudy]:
+        """Cases in the order the training uses them (group work first), then the others."""
+        cases, order = self.cases, []
+        for mod in self.sessions():
+            for slug in (mod.group_work.cases if mod.group_work else []) + mod.cases:
+                if slug in cases and cases[slug] not in order:
+                    order.append(cases[slug])
+        return order + [case for slug, case in sorted(cases.items()) if case not in order]
+
     def sessions(self) -> list[m.Module]:
         """Modules in programme order (the order of the training)."""
         mods = self.modules

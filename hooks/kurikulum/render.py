@@ -170,7 +170,7 @@ class Renderer:
             pages += [self.module(mod), self.handout(mod)]
             if mod.group_work:
                 pages.append(self.sheets(mod))
-        pages += [self.case(case) for case in self.cur.cases.values()]
+        pages += [self.case(case) for case in self.cur.ordered_cases()]
         pages += [self.worksheet(sheet) for sheet in self.cur.worksheets.values()]
         for test in self.cur.assessments.values():
             pages += [self.test(test), self.answer_key(test)]
@@ -299,7 +299,8 @@ class Renderer:
     def handbook(self, pages: list[Page]) -> Page:
         wanted = [urls.HOME] + [urls.day(n) for n in range(1, len(self.days) + 1)]
         wanted += [urls.module(m.slug) for m in self.cur.sessions()]
-        wanted += [urls.case(c) for c in self.cur.cases] + [urls.GLOSSARY, urls.LEGAL, urls.REFERRAL]
+        wanted += [urls.case(c.slug) for c in self.cur.ordered_cases()]
+        wanted += [urls.GLOSSARY, urls.LEGAL, urls.REFERRAL]
         by_uri = {p.uri: p for p in pages}
         parts = [_rebase(_strip_front(by_uri[u].markdown), u, urls.HANDBOOK) for u in wanted if u in by_uri]
         safeguarding = self.handwritten.get(urls.SAFEGUARDING)

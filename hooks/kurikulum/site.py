@@ -116,7 +116,7 @@ def navigation(cur: Curriculum, label) -> list:
         {label("home"): urls.HOME},
         {label("programme"): days + notes + [urls.RESULTS]},
         {label("sessions"): [urls.module(m.slug) for m in sessions]},
-        {label("case-library"): [urls.CASES] + [urls.case(c) for c in cur.cases]},
+        {label("case-library"): [urls.CASES] + [urls.case(c.slug) for c in cur.ordered_cases()]},
         {label("for-participants"): participant},
         {
             label("for-facilitators"): [urls.SAFEGUARDING]
