@@ -30,6 +30,7 @@ class LinkReport:
     broken: list[Broken] = field(default_factory=list)
     external: dict[str, set[str]] = field(default_factory=dict)
     checked: int = 0
+    absent_ok: str | None = None
 
 
 class _Collector(HTMLParser):
@@ -60,8 +61,7 @@ def check_site(site: Path, absent_ok: str | None = None) -> LinkReport:
     ``absent_ok`` names a folder whose files may be missing (the downloads of a build
     without PDFs); links into it are still checked for their form.
     """
-    report, parsed = LinkReport(), {}
-    report.absent_ok = absent_ok
+    report, parsed = LinkReport(absent_ok=absent_ok), {}
     # 404.html is served by the web server at any path, so MkDocs gives it root-absolute links.
     pages = sorted(p for p in site.rglob("*.html") if p.relative_to(site).as_posix() != "404.html")
     for page in pages:
@@ -97,7 +97,7 @@ def _check(site: Path, source: Path, link: str, parsed: dict, report: LinkReport
 
 
 def _may_be_absent(site: Path, target: Path, report: LinkReport) -> bool:
-    folder = getattr(report, "absent_ok", None)
+    folder = report.absent_ok
     return bool(folder) and target.relative_to(site).as_posix().startswith(folder + "/")
 
 

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import urls
 from .archive import site_files, write_zip
 from .linkcheck import check_site
 from .pdf import PdfJob, render_pdfs
@@ -148,6 +147,3 @@ def _swap(staging: Path, site: Path) -> None:
     staging.rename(site)
     if old.exists():
         shutil.rmtree(old)
-
-
-HANDBOOK_PDF = urls.pdf_stem(urls.HANDBOOK)
