@@ -8,7 +8,7 @@ Markdown; Markdown fields were checked by ``safety`` and are passed through.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -36,7 +36,6 @@ class Localizer:
     source: str
     ui: Ui
     fallbacks: int = 0
-    missing_labels: set[str] = field(default_factory=set)
 
     def raw(self, value: Text | None) -> str:
         if value is None:
@@ -54,8 +53,7 @@ class Localizer:
 
     def label(self, key: str) -> Markup:
         value = self.ui.labels.get(key)
-        if value is None:
-            self.missing_labels.add(key)
+        if value is None:  # validate.check_ui reports it; show the key rather than fail
             return escape_plain(key)
         return self.t(value)
 
