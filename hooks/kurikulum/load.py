@@ -1,7 +1,30 @@
-"""Load every content file of a curriculum folder into one ``Curriculum``, with its problems."""
+"""Load every content file of a curriculum folder into one ``Curriculum``, with its problems.
+
+Finding the files (``discover``): each kind's folder is listed, and every entry whose name ends
+in ``.yml`` or ``.yaml`` in any letter case and matches the kind's pattern (also in any letter
+case) is looked at, so nothing that looks like content is silently ignored. Decisions:
+
+* ``.yml`` in lower case is the only content suffix. A ``.yaml``, ``.YML`` or ``.Yaml`` file is
+  *refused* with "rename it to x.yml", not loaded: one spelling keeps slugs (file name = slug),
+  the editors' JSON Schema mapping (``*.yml``), ``curriculum new`` and the docs in agreement,
+  and avoids ``x.yml`` and ``x.yaml`` both existing with two versions of one item. The same
+  goes for a single-file kind in another letter case (``data/Programme.yml``).
+* A hidden entry (name starting with a dot, e.g. macOS's ``._x.yml`` or Emacs's ``.#x.yml``
+  lock link) is not loaded and is reported as a *warning*: not silent, but not blocking a
+  preview while an editor holds such a file; ``--strict`` (CI) fails on it.
+* Every other candidate is read through ``sourcefiles`` (via ``read_yaml``), which refuses,
+  without opening it, a folder named ``x.yml``, a pipe, a device or a socket, and refuses a
+  link that leaves the project, a broken link or a link loop, and an unreadable file.
+* A name with control or invisible formatting characters (a newline, a bidirectional
+  control) is refused and shown escaped: names are printed in CI logs and annotations.
+* A folder that cannot be listed is reported; a kind whose only candidates were refused does
+  not also get "no ... file found".
+"""
 
 from __future__ import annotations
 
+import fnmatch
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +34,10 @@ from pydantic import BaseModel, ValidationError
 from . import model as m
 from .problems import Problem, Report
 from .schema_errors import problems_from
+from .sourcefiles import file_problem, unsafe_name
 from .yamlsrc import Document, read_yaml
+
+SUFFIX = ".yml"
 
 
 @dataclass(frozen=True)
@@ -134,8 +160,9 @@ def load(
     """Read and schema-check every content file; collect every problem in one pass."""
     curriculum, report = Curriculum(Path(root), list(languages)), Report()
     for kind in KINDS:
-        files = sorted(Path(root).glob(kind.pattern))
-        if not files and kind.required:
+        files, problems, found = discover(Path(root), kind)
+        report.extend(problems)
+        if not found and kind.required:
             report.add(_missing_kind(kind))
         for path in files:
             if on_file:
@@ -147,9 +174,78 @@ def load(
     return curriculum, report
 
 
+def discover(root: Path, kind: Kind) -> tuple[list[Path], list[Problem], bool]:
+    """The files of one kind to load, problems with look-alike names, and whether any was found."""
+    folder_name, _, pattern = kind.pattern.rpartition("/")
+    stem_pattern = pattern.removesuffix(SUFFIX)
+    folder = root / folder_name
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(entry.name for entry in entries)
+    except (FileNotFoundError, NotADirectoryError):
+        return [], [], False
+    except OSError as exc:
+        reason = (
+            "permission denied" if isinstance(exc, PermissionError) else exc.strerror or type(exc).__name__
+        )
+        problem = file_problem(
+            f"{folder_name}/",
+            f"this folder cannot be read: {reason}",
+            f"give your user permission to open it (on Linux or macOS: `chmod u+rx {folder_name}`)",
+        )
+        return [], [problem], True
+    files, problems, found = [], [], False
+    for name in names:
+        stem, suffix = os.path.splitext(name)
+        if suffix.lower() not in (".yml", ".yaml") or not fnmatch.fnmatchcase(stem.lower(), stem_pattern):
+            continue
+        shown = f"{folder_name}/{name}"
+        escaped = unsafe_name(name)
+        if escaped is not None:
+            found = True
+            problems.append(
+                file_problem(
+                    f"{folder_name}/{escaped}",
+                    "the file name contains invisible or control characters; it was not loaded",
+                    "rename it using lower-case letters, digits and hyphens, e.g. `case-c.yml`",
+                )
+            )
+            continue
+        if name.startswith("."):
+            problems.append(Problem(shown, 0, 0, "", *_HIDDEN, severity="warning", code="file"))
+            continue
+        found = True
+        wanted = (stem if "*" in stem_pattern else stem_pattern) + SUFFIX
+        if name != wanted:
+            problems.append(_misnamed(shown, name, wanted, wanted in names))
+            continue
+        files.append(folder / name)
+    return files, problems, found
+
+
+_HIDDEN = (
+    "hidden file (the name starts with a dot); it was not loaded",
+    "delete it if it is left over by an editor or the system (such as `._name.yml` or `.#name.yml`); "
+    "otherwise rename it without the leading dot",
+)
+
+
+def _misnamed(shown: str, name: str, wanted: str, clash: bool) -> Problem:
+    suffix = os.path.splitext(name)[1]
+    why = (
+        f"content files must end in `{SUFFIX}` (lower case), so this `{suffix}` file was not loaded"
+        if suffix != SUFFIX
+        else f"the file name must be `{wanted}` (lower case), so this file was not loaded"
+    )
+    hint = f"rename it to `{wanted}`"
+    if clash:
+        hint += f"; `{wanted}` also exists, so merge the two into `{wanted}` and delete this one"
+    return file_problem(shown, why, hint)
+
+
 def _load_file(path: Path, root: Path, kind: Kind) -> tuple[Loaded | None, list[Problem]]:
     name = path.relative_to(root).as_posix()
-    doc, problems = read_yaml(path, name)
+    doc, problems = read_yaml(path, name, root)
     if doc is None:
         return None, problems
     if not isinstance(doc.data, dict):

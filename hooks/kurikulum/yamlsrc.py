@@ -4,6 +4,30 @@ Plain ``yaml.safe_load`` loses line numbers, silently keeps the last of two dupl
 turns ``9:30`` into 570 and ``no`` into False, and expands aliases (a small file can expand to
 gigabytes). This reader composes the node tree itself, so it can refuse aliases, report
 duplicate keys, keep clock times as text, and remember ``(line, column)`` for each key path.
+
+The files are written by hand by people who are not developers, and may be hostile. Every way
+a file can be wrong ends as a ``Problem`` with the file, line and a fix, never as a traceback,
+and no message quotes more of the file than a short excerpt (a tag, a key, one character).
+Decisions:
+
+* The file is read through ``sourcefiles.read_bytes`` (no pipes, devices, folders, or links
+  leaving the project; size limit) and decoded by ``sourcefiles.decode_text`` (UTF-8 only;
+  NUL, vertical tab and the other invisible control characters refused with line and column).
+* Before parsing, lines starting with git's merge conflict markers (``<<<<<<<``, ``|||||||``,
+  ``=======``, ``>>>>>>>``) are reported, each on its own line, so a half-done merge is not
+  buried under a YAML syntax error; then a tab in the indentation of any line is reported at
+  its line and column (YAML indentation is spaces only, and PyYAML's own message is cryptic).
+  At most ``MAX_REPORTED`` lines are listed per check, then one line says how many more.
+* Explicit tags (``!!int "ten"``, ``!!float abc``, ``!!binary``, ``!!python/...``, ``!custom``)
+  are refused, whatever the tag: content is plain text, numbers, true/false and dates, and a
+  tag only ever changes what the author sees into something else or an error.
+* Nesting deeper than ``MAX_DEPTH`` (50; the shipped content needs 7) is refused, so
+  ``[[[[...`` can never reach Python's recursion limit.
+* PyYAML's messages are translated for the common mistakes: a colon followed by a space inside
+  a text ("put the text in quotes"), a missing colon after a key (reported on the line that
+  lacks it, where PyYAML points one line too late), a quote never closed (at the opening
+  quote), a tab between tokens, inconsistent indentation, a second document (``---``).
+  Anything else PyYAML raises still ends as a ``not valid YAML`` problem.
 """
 
 from __future__ import annotations
@@ -22,8 +46,12 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from .problems import Problem
+from .sourcefiles import MAX_BYTES, decode_text, position, read_bytes
 
-MAX_BYTES = 1_000_000
+__all__ = ["MAX_BYTES", "Document", "PathKey", "dotted", "parse_yaml", "read_yaml"]
+
+MAX_DEPTH = 50
+MAX_REPORTED = 10
 PathKey = tuple[str | int, ...]
 
 
@@ -42,19 +70,41 @@ for _tag, _pattern, _first in [
     _Resolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 
 
-class _AliasRefused(Exception):
+class _Refused(Exception):
+    """A node the reader does not accept, with where it starts."""
+
     def __init__(self, mark):
         self.mark = mark
 
 
+class _AliasRefused(_Refused):
+    pass
+
+
+class _TagRefused(_Refused):
+    pass
+
+
+class _TooDeep(_Refused):
+    pass
+
+
 class _Composer(Composer):
+    depth = 0
+
     def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            raise _AliasRefused(self.peek_event().start_mark)
         event = self.peek_event()
-        if getattr(event, "anchor", None):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _AliasRefused(event.start_mark)
-        return super().compose_node(parent, index)
+        if getattr(event, "tag", None) is not None:
+            raise _TagRefused(event.start_mark)
+        if self.depth >= MAX_DEPTH:
+            raise _TooDeep(event.start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _Loader(Reader, Scanner, Parser, _Composer, _Resolver):
@@ -96,12 +146,24 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
-        return _scalar(node)
+        try:
+            return _scalar(node)
+        except (ValueError, OverflowError):  # e.g. an integer of more than 4300 digits
+            self._problem(
+                node,
+                path,
+                f"this number is too long ({len(node.value)} characters)",
+                "write a shorter number, or put the value in quotes if it is text",
+            )
+            return None
 
     def _mapping(self, node: MappingNode, path: PathKey) -> dict:
         result: dict = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node) if isinstance(key_node, ScalarNode) else None
+            try:
+                key = _scalar(key_node) if isinstance(key_node, ScalarNode) else None
+            except (ValueError, OverflowError):
+                key = key_node.value
             if not isinstance(key, str | int | bool) or isinstance(key, bool):
                 key = str(key_node.value) if isinstance(key_node, ScalarNode) else None
             if key is None:
@@ -112,7 +174,7 @@ class _Builder:
                 self._problem(
                     key_node,
                     (*path, key),
-                    f"duplicate key {key!r}: the earlier value would be lost",
+                    f"duplicate key {_short(key)!r}: the earlier value would be lost",
                     "keep one of the two entries",
                 )
                 continue
@@ -124,6 +186,11 @@ class _Builder:
         self.problems.append(
             Problem(self.file, mark.line + 1, mark.column + 1, dotted(path), message, hint, code="yaml")
         )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """At most ``limit`` characters of a text from the file, for a message."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _scalar(node: ScalarNode):
@@ -153,38 +220,106 @@ def dotted(path: PathKey) -> str:
     return out
 
 
-def read_yaml(path: Path, name: str) -> tuple[Document | None, list[Problem]]:
-    """Parse one file. Returns the document, or None with problems that say what to fix."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        return None, [
-            _file_problem(
-                name, f"file is {len(raw)} bytes; the limit is {MAX_BYTES}", "split it into several files"
-            )
-        ]
+def read_yaml(path: Path, name: str, root: Path | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one file. Returns the document, or None with problems that say what to fix.
+
+    ``root`` is the project folder: the file (or a link's target) must be inside it. Without
+    it, the file's own folder is used.
+    """
+    raw, problems = read_bytes(path, Path(root) if root is not None else Path(path).parent, name)
+    if raw is None:
+        return None, problems
+    text, problems = decode_text(raw, name)
+    if text is None:
+        return None, problems
+    return parse_yaml(text, name)
+
+
+def parse_yaml(text: str, name: str) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML text (already decoded, ``\\n`` line breaks) into a ``Document``."""
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.split("\n")):
+        return None, [_file_problem(name, "file is empty", "add the content, or delete the file")]
+    problems = _conflict_markers(text, name) + _indent_tabs(text, name)
+    if problems:
+        return None, problems
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [
+        return _compose(text, name)
+    except RecursionError:  # cannot happen with MAX_DEPTH; a safety net, never a traceback
+        return None, [_too_deep(name, 1, 1)]
+
+
+_CONFLICT = re.compile(r"^(?:(<{7}|\|{7}|>{7})(?:[ \t].*)?|(={7})[ \t]*)$", re.MULTILINE)
+_CONFLICT_ROLE = {
+    "<": "`<<<<<<<` starts the conflicting versions",
+    "|": "`|||||||` starts the older, common version",
+    "=": "`=======` separates the two versions",
+    ">": "`>>>>>>>` ends the conflicting versions",
+}
+
+
+def _conflict_markers(text: str, name: str) -> list[Problem]:
+    """Lines git left from a merge it could not finish, each with its own line number."""
+    found = []
+    for match in _CONFLICT.finditer(text):
+        marker = match.group(1) or match.group(2)
+        line, _ = position(text, match.start())
+        found.append(
             Problem(
                 name,
                 line,
                 1,
                 "",
-                f"byte {raw[exc.start]:#04x} is not UTF-8 text",
-                "save the file as UTF-8 (in most editors: Save with encoding > UTF-8)",
-                code="encoding",
+                f"unresolved merge conflict: {_CONFLICT_ROLE[marker[0]]}",
+                "keep the right text between the markers, delete the other version, "
+                "and delete the marker lines (<<<<<<<, =======, >>>>>>>)",
+                code="conflict",
             )
-        ]
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return None, [_file_problem(name, "file is empty", "add the content, or delete the file")]
-    return _compose(text, name)
+        )
+    return _capped(found, "merge conflict marker(s)")
+
+
+def _indent_tabs(text: str, name: str) -> list[Problem]:
+    """A tab in the indentation of a line (YAML indents with spaces only)."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            found.append(
+                Problem(
+                    name,
+                    number,
+                    indent.index("\t") + 1,
+                    "",
+                    "a tab is used for indentation",
+                    "replace the tab with spaces (YAML indents with spaces only; "
+                    "set your editor to insert spaces for Tab)",
+                    code="yaml",
+                )
+            )
+    return _capped(found, "line(s) indented with a tab")
+
+
+def _capped(found: list[Problem], what: str) -> list[Problem]:
+    if len(found) <= MAX_REPORTED:
+        return found
+    rest = found[MAX_REPORTED]
+    more = len(found) - MAX_REPORTED
+    summary = Problem(
+        rest.file,
+        rest.line,
+        rest.column,
+        "",
+        f"{more} more {what} from here on (only the first {MAX_REPORTED} are listed)",
+        rest.hint,
+        code=rest.code,
+    )
+    return [*found[:MAX_REPORTED], summary]
 
 
 def _compose(text: str, name: str) -> tuple[Document | None, list[Problem]]:
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
     except _AliasRefused as exc:
         return None, [
@@ -198,23 +333,126 @@ def _compose(text: str, name: str) -> tuple[Document | None, list[Problem]]:
                 code="yaml",
             )
         ]
+    except _TagRefused as exc:
+        return None, [_tag_problem(name, text, exc.mark)]
+    except _TooDeep as exc:
+        return None, [_too_deep(name, exc.mark.line + 1, exc.mark.column + 1)]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        hint = "check the indentation and quotes on this line and the one above"
-        if "flow" in what:
-            hint = 'inside `{...}` or `[...]`, put text with ? : , # in quotes: {id: "Apa?", en: "What?"}'
-        return None, [Problem(name, line, col, "", f"not valid YAML: {what}", hint, code="yaml")]
-    except yaml.YAMLError as exc:
-        return None, [_file_problem(name, f"not valid YAML: {exc}", "check the file's syntax")]
+        return None, [_syntax_problem(exc, text, name)]
+    except yaml.YAMLError:
+        return None, [_file_problem(name, "not valid YAML", "check the file's syntax")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return None, [_file_problem(name, "file is empty", "add the content, or delete the file")]
     builder = _Builder(name)
     data = builder.build(node, ())
     return Document(name, data, builder.positions), builder.problems
+
+
+def _tag_text(text: str, index: int) -> str:
+    """The tag as the author wrote it (``!!int``), shortened: never more of the file than that."""
+    match = re.compile(r"\S{1,40}").match(text, index)
+    tag = match.group() if match else "!"
+    return tag + ("..." if len(tag) == 40 else "")
+
+
+def _tag_problem(name: str, text: str, mark) -> Problem:
+    tag = _tag_text(text, mark.index)
+    return Problem(
+        name,
+        mark.line + 1,
+        mark.column + 1,
+        "",
+        f"the YAML tag `{tag}` is not allowed in content",
+        f"remove `{tag}` and write the value plainly (a number as digits, text as it is)",
+        code="yaml",
+    )
+
+
+def _too_deep(name: str, line: int, column: int) -> Problem:
+    return Problem(
+        name,
+        line,
+        column,
+        "",
+        f"the content is nested more than {MAX_DEPTH} levels deep",
+        "content needs only a few levels: look for stray `[` or `{` brackets, or indentation that keeps growing",
+        code="yaml",
+    )
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+    """PyYAML's error, said for someone who has never heard of YAML, at the right place."""
+    context, problem = exc.context or "", exc.problem or ""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.split("\n")
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+
+    def say(message: str, hint: str, at: tuple[int, int] | None = None) -> Problem:
+        where = at or (line, col)
+        return Problem(name, where[0], where[1], "", message, hint, code="yaml")
+
+    context_at = (exc.context_mark.line + 1, exc.context_mark.column + 1) if exc.context_mark else None
+    quote_hint = 'put the whole text in double quotes, e.g. `title: "Tips: stay safe online"`'
+    if problem == "mapping values are not allowed here":
+        if col > 1024:
+            return say(
+                "this key is longer than YAML allows (1024 characters)",
+                "shorten the key; a long text belongs after the colon",
+            )
+        if re.search(r":[ \t]", source[: col - 1]):
+            return say(
+                "this text contains a colon followed by a space, which YAML reads as a new key", quote_hint
+            )
+        indent = len(source) - len(source.lstrip(" "))
+        return say(
+            "this line is indented more than the key above, so it is read as more of that key's text, "
+            "and a text cannot contain a colon followed by a space",
+            "if this is a new key, indent it like the key above; if it is more text, " + quote_hint,
+            (line, indent + 1),
+        )
+    if "could not find expected ':'" in problem and context_at:
+        return say(
+            "a colon is missing: every line here must be `key: value`",
+            "add a colon and a space after the key (e.g. `duration: 45`); if the line is more of the "
+            "text above, indent it further than that text's key",
+            context_at,
+        )
+    if "quoted scalar" in context and "end of stream" in problem and context_at:
+        return say(
+            "a quote opened here is never closed",
+            'add the closing quote at the end of the text; a quote inside "..." is written \\" '
+            "and one inside '...' is written ''",
+            context_at,
+        )
+    if "escape" in problem:
+        return say(
+            "a backslash inside double quotes starts an escape code that is not valid",
+            "write \\\\ for a backslash, or put the text in single quotes instead",
+        )
+    if "'\\t'" in problem:
+        return say("a tab is used here", "replace the tab with a space")
+    if "single document" in context:
+        return say(
+            "the file holds more than one YAML document (a second `---` line)",
+            "delete the extra `---` line, or split the content into separate files",
+        )
+    if "tag" in f"{context} {problem}" and mark:
+        return _tag_problem(name, text, mark)
+    if context.startswith("while parsing a block"):
+        return say(
+            "this line is indented differently from the lines above it",
+            "line it up with the other keys or `-` items of the same level (the same number of spaces)",
+        )
+    what = " ".join(x for x in (context, problem) if x)
+    what = what if len(what) <= 160 else what[:157] + "..."
+    hint = "check the indentation and quotes on this line and the one above"
+    if "flow" in what:
+        hint = 'inside `{...}` or `[...]`, put text with ? : , # in quotes: {id: "Apa?", en: "What?"}'
+    return say(f"not valid YAML: {what}", hint)
 
 
 def _file_problem(name: str, message: str, hint: str) -> Problem:
