@@ -12,8 +12,11 @@ import os
 import subprocess
 from pathlib import Path
 
+from kurikulum.audit import audit_html, audit_search_index
+from kurikulum.sanitize import Sanitizer, strip_invisible
 from kurikulum.site import SiteBuild
 from kurikulum.textutil import css_string
+from kurikulum.urlcheck import site_host
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -61,7 +64,7 @@ def on_pre_build(config) -> None:
 
 def _check(config, langs: list[str]) -> SiteBuild:
     root = Path(config.config_file_path).parent
-    build = SiteBuild(root, langs, strict=bool(config.strict))
+    build = SiteBuild(root, langs, strict=bool(config.strict), docs_dir=Path(config.docs_dir))
     report = build.check()
     for problem in report.sorted():
         {"error": log.error, "warning": log.warning}.get(problem.severity, log.info)(problem.text())
@@ -74,6 +77,7 @@ def _check(config, langs: list[str]) -> SiteBuild:
 
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
+CDN_SHIM = '<script src="https://unpkg.com/iframe-worker/shim"></script>'
 
 
 def _shim_source(config) -> Path:
@@ -119,9 +123,40 @@ def _lang_file(config, uri: str, lang: str, default: str, content: str | None = 
     return file
 
 
+def on_page_content(html: str, page, config, files) -> str:
+    """Every page's content, generated or hand-written, leaves through the allow-list sanitiser."""
+    cleaned, removed = Sanitizer(site_host(config.site_url)).clean(html)
+    for item in removed:
+        log.warning(f"{page.file.src_uri}: the sanitiser removed {item}")
+    return cleaned
+
+
 def on_post_page(output: str, page, config) -> str:
-    """Without the shim, drop the CDN polyfill the offline plugin adds: no outside requests."""
-    return output.replace('<script src="https://unpkg.com/iframe-worker/shim"></script>', "")
+    return _audited(output, page.file.dest_uri)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return _audited(output, template_name) if template_name.endswith(".html") else output
+
+
+@event_priority(-200)
+def on_post_build(config) -> None:
+    """After i18n wrote the combined search index: its texts are shown as HTML in results."""
+    findings = audit_search_index(Path(config.site_dir))
+    if findings:
+        raise Abort("\n".join(f.text() for f in findings[:20]) + "\nThe search index holds unsafe HTML.")
+
+
+def _audited(output: str, name: str) -> str:
+    """Drop the offline plugin's CDN polyfill (no outside requests), then audit the page."""
+    output = strip_invisible(output.replace(CDN_SHIM, ""))
+    findings = audit_html(output, name)
+    if findings:
+        raise Abort(
+            "\n".join(f.text() for f in findings[:20])
+            + "\nThe page was not written: a template or the theme produced unsafe HTML (a bug to report)."
+        )
+    return output
 
 
 def on_env(env, config, files):

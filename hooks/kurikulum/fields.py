@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, StringConstraints
+
+from . import urlcheck
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[
@@ -27,6 +29,21 @@ Clock = Annotated[
 Date = dt.date
 Confidence = Literal["verified", "secondary", "unverified"]
 PlainLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+def _checked_url(value: str) -> str:
+    problem = urlcheck.source_problem(value)
+    if problem:
+        raise ValueError(f"the address {value[:80]!r} {problem}")
+    return value
+
+
+Url = Annotated[
+    str,
+    AfterValidator(_checked_url),
+    Field(description="A full https:// address of the page, with no spaces, quotes or brackets."),
+]
+"""A web address, parsed (scheme, host, no characters that could break out of a link)."""
 
 FACILITATOR_ONLY = {"facilitator_only": True}
 """Field marker: content that never appears in a participant output (handouts, sheets)."""
@@ -75,4 +92,4 @@ class Source(Strict):
     """Where a fact comes from."""
 
     title: PlainLine
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: Url | None = None

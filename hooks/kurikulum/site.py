@@ -15,6 +15,7 @@ from . import urls, validate
 from .load import Curriculum, load
 from .problems import Report
 from .render import Page, Renderer, make_environment, template_labels
+from .sourcefiles import read_text_file
 
 DOWNLOADS = "unduhan"
 
@@ -45,6 +46,7 @@ class SiteBuild:
     root: Path
     languages: list[str]
     strict: bool = False
+    docs_dir: Path | None = None
     curriculum: Curriculum | None = None
     report: Report = field(default_factory=Report)
 
@@ -57,6 +59,7 @@ class SiteBuild:
         elif self.curriculum is not None:
             self.report.extend(validate.check_languages(self.curriculum))
             self.report.extend(validate.check_text_safety(self.curriculum))
+        self.report.extend(validate.check_pages(self.docs_dir or self.root / "docs", self.root))
         return self.report
 
     def _complete(self) -> bool:
@@ -72,7 +75,7 @@ class SiteBuild:
             lang,
             make_environment(),
             self.report,
-            handwritten=read_handwritten(docs_dir, lang, default),
+            handwritten=read_handwritten(docs_dir, lang, default, self.root),
             downloads=downloads_href(lang, default),
         )
         return renderer.pages()
@@ -81,15 +84,19 @@ class SiteBuild:
         return navigation(self.curriculum, Renderer.label_text(self.curriculum, lang))
 
 
-def read_handwritten(docs_dir: Path, lang: str, default: str) -> dict[str, str]:
-    """Hand-written pages that generated pages embed (the safeguarding page in the handbook)."""
+def read_handwritten(docs_dir: Path, lang: str, default: str, root: Path) -> dict[str, str]:
+    """Hand-written pages that generated pages embed (the safeguarding page in the handbook).
+
+    Read through the same guard as content files; ``check`` has already reported any problem.
+    """
     out = {}
     for uri in (urls.SAFEGUARDING,):
         stem = uri.removesuffix(".md")
         for candidate in ([f"{stem}.{lang}.md"] if lang != default else []) + [uri, f"{stem}.{default}.md"]:
             path = Path(docs_dir) / candidate
-            if path.is_file():
-                out[uri] = path.read_text(encoding="utf-8")
+            text = read_text_file(path, root, candidate)[0] if path.is_file() else None
+            if text is not None:
+                out[uri] = text
                 break
     return out
 
