@@ -47,11 +47,24 @@ def _parser() -> argparse.ArgumentParser:
         help="output format (default: text, plus GitHub annotations when CI is set)",
     )
     check.set_defaults(run=cmd_check)
-    build = sub.add_parser("build", help="build site/ with PDFs, print packs and the offline archive")
+    build = sub.add_parser(
+        "build",
+        help="build site/ with PDFs, print packs and the offline archive (a second build waits)",
+        description="Build site/ with PDFs, print packs and the offline archive. One build at a time: "
+        'a second build of the same project waits for the first ("another build is running (pid N, '
+        'started HH:MM); waiting…") and gives up after 10 minutes with exit code 75 '
+        "(CURRICULUM_BUILD_WAIT=seconds changes the wait; 0 refuses at once). site/ is replaced in one "
+        "atomic step, so it is always a complete build.",
+    )
     build.add_argument("--strict", action="store_true", help="fail on any warning")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (no Chromium needed)")
     build.set_defaults(run=cmd_build)
-    handouts = sub.add_parser("handouts", help="(re)make the PDFs and print packs of the built site/")
+    handouts = sub.add_parser(
+        "handouts",
+        help="(re)make the PDFs and print packs of the built site/",
+        description="Remake the PDFs, print packs and offline archive of the built site/. Waits for a "
+        "running build like `curriculum build` does.",
+    )
     handouts.set_defaults(run=cmd_handouts)
     trans = sub.add_parser("translations", help="list the texts not yet translated")
     trans.add_argument("--lang", help="only this language")
@@ -89,12 +102,22 @@ def cmd_check(args, root: Path) -> int:
 
 
 def cmd_build(args, root: Path) -> int:
+    """Build site/. One build at a time: a second build (or `handouts`) of the same project waits.
+
+    It prints "another build is running (pid N, started HH:MM); waiting…", then builds once the
+    first has finished; after 10 minutes (or CURRICULUM_BUILD_WAIT seconds; 0 refuses at once) it
+    gives up with exit code 75. site/ is swapped in atomically: always one complete build.
+    """
+    from .lock import EXIT_LOCKED, BuildLocked
     from .pdf import PdfError
     from .pipeline import BuildFailed, build
 
     print("curriculum: building (content check, HTML, PDFs, archives, link check)")
     try:
         result = build(root, strict=args.strict, pdf=not args.no_pdf)
+    except BuildLocked as exc:
+        print(f"{exc}", file=sys.stderr)
+        return EXIT_LOCKED
     except (BuildFailed, PdfError) as exc:
         print(f"{exc}", file=sys.stderr)
         return 1
@@ -106,28 +129,22 @@ def cmd_build(args, root: Path) -> int:
 
 
 def cmd_handouts(args, root: Path) -> int:
+    """Remake the PDFs, print packs and offline archive of site/; takes the build lock too."""
+    from .lock import EXIT_LOCKED, BuildLocked
     from .pdf import PdfError
-    from .pipeline import _packs, _pdfs, source_date_epoch
+    from .pipeline import BuildFailed, handouts
 
-    site = root / "site"
-    if not (site / "index.html").is_file():
-        print(
-            "curriculum: no built site in site/; run `curriculum build` (or `make site`) first",
-            file=sys.stderr,
-        )
-        return 1
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
-    build, report = _checked(root)
-    if not build.ok:
-        print(report.as_text(), file=sys.stderr)
-        return 1
     try:
-        count = _pdfs(build, root, site, build.languages, print)
-    except PdfError as exc:
+        count = handouts(root)
+    except BuildLocked as exc:
+        print(f"{exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    except (BuildFailed, PdfError) as exc:
         print(f"{exc}", file=sys.stderr)
         return 1
-    _packs(site, build.languages)
-    print(f"curriculum: wrote {count} PDFs and the print packs into {site}/unduhan/")
+    print(
+        f"curriculum: wrote {count} PDFs, the print packs and the offline archive into {root / 'site'}/unduhan/"
+    )
     return 0
 
 

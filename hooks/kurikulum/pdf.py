@@ -3,17 +3,21 @@
 Why Chromium and not WeasyPrint: the PDFs are the browser's own print of the same pages with
 the same print stylesheet, so what a facilitator gets from the Print button and from the PDF
 is the same document, and one stylesheet is tested once. Debian's Chromium is driven by
-Playwright with ``executable_path`` (Playwright cannot download a browser here). Each PDF is
-then normalised with pikepdf: dates come from SOURCE_DATE_EPOCH, the /ID is derived from the
-content, and links to the build folder become relative links, so builds are reproducible and
-the PDFs' links work inside the published site.
+Playwright with ``executable_path`` (Playwright cannot download a browser here).
+
+Reproducible on a busy machine too: pages get print media before they are first laid out, and
+are printed only once fonts and images are ready and animations are stopped. Each PDF is then
+normalised with pikepdf: dates come from SOURCE_DATE_EPOCH, the /ID is derived from the content,
+Chromium's structure IDs are renamed in document order (their numbers depend on timing, see
+:func:`_stable_node_ids`), and links to the build folder become relative links, so the PDFs'
+links work inside the published site. One tab per CPU prints at once; each PDF depends on its
+page alone, never on which tab printed it or when.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +34,9 @@ CHROMIUM_ARGS = [
     "--disable-default-apps",
     "--font-render-hinting=none",
 ]
+
+
+MAX_WORKERS = 4  # tabs printing at once; Chromium gives each its own renderer process
 
 
 class PdfError(Exception):
@@ -60,38 +67,93 @@ def find_chromium() -> str:
 
 
 def render_pdfs(
-    jobs: list[PdfJob], site_dir: Path, progress: Callable[[int, int, PdfJob], None] | None = None
+    jobs: list[PdfJob],
+    site_dir: Path,
+    progress: Callable[[int, int, PdfJob], None] | None = None,
+    workers: int | None = None,
 ) -> None:
-    """Print every job's HTML page to its PDF, then normalise the PDF."""
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
+    """Print every job's HTML page to its PDF, then normalise the PDF.
+
+    ``workers`` tabs print at once (default: one per CPU, at most :data:`MAX_WORKERS`); each PDF
+    depends only on its page, so the order in which tabs pick jobs never shows in the output.
+    """
+    import asyncio
+
+    from playwright.async_api import Error as PlaywrightError
 
     executable = find_chromium()
+    count = max(1, min(workers or os.cpu_count() or 1, MAX_WORKERS, len(jobs) or 1))
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            # No scripts while printing: the pages print the same without them, and Material's scripts
-            # change the DOM at varying moments, which made tagged PDFs differ between runs.
-            page = browser.new_context(java_script_enabled=False).new_page()
-            page.route("http*://**", lambda route: route.abort())  # no request leaves the site
-            if jobs:  # the first print of a fresh browser lays out differently (fonts still loading)
-                _print_one(page, PdfJob(jobs[0].html, jobs[0].pdf.with_suffix(".warmup"), "", ""))
-                jobs[0].pdf.with_suffix(".warmup").unlink()
-            for number, job in enumerate(jobs, 1):
-                if progress:
-                    progress(number, len(jobs), job)
-                _print_one(page, job)
-                normalise(job, site_dir)
-            browser.close()
+        asyncio.run(_render_all(executable, jobs, site_dir, progress, count))
     except PlaywrightError as exc:
         raise PdfError(f"Chromium failed while printing: {exc}".splitlines()[0]) from exc
 
 
-def _print_one(page, job: PdfJob) -> None:
+# Run in the page (DevTools evaluation works with the page's own scripts disabled) after the load
+# event and before printing: wait for the fonts and images, and stop every CSS animation or
+# transition at its end (or, if it never ends, its start), so the print never catches a frame
+# that depends on how fast the machine is.
+_SETTLE = """async () => {
+  await document.fonts.ready;
+  await Promise.all(Array.from(document.images, (img) => img.decode().catch(() => null)));
+  for (const animation of document.getAnimations()) {
+    try { animation.finish(); } catch (infinite) { animation.cancel(); }
+  }
+  return document.fonts.status;
+}"""
+
+
+async def _render_all(executable: str, jobs, site_dir: Path, progress, workers: int) -> None:
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from playwright.async_api import async_playwright
+
+    # Longest first (the handbooks), so that no tab is left with a long print at the end.
+    queue = sorted(jobs, key=lambda job: job.html.stat().st_size if job.html.is_file() else 0)
+    started = 0
+    loop = asyncio.get_running_loop()
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        # No page scripts while printing: the pages print the same without them, and Material's
+        # scripts change the DOM at moments that depend on timing. No motion either.
+        context = await browser.new_context(java_script_enabled=False, reduced_motion="reduce")
+        await context.route("http*://**", lambda route: route.abort())  # no request leaves the site
+
+        async def worker(pool) -> None:
+            nonlocal started
+            page = await context.new_page()
+            # Print media from the first layout on: switching media after the load event restyled
+            # the page under the print, starting transitions and loads nobody waited for.
+            await page.emulate_media(media="print")
+            while queue:
+                job = queue.pop()
+                started += 1
+                if progress:
+                    progress(started, len(jobs), job)
+                await _print_one(page, job)
+                await loop.run_in_executor(pool, normalise, job, site_dir)
+            await page.close()
+
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            tabs = [asyncio.ensure_future(worker(pool)) for _ in range(workers)]
+            try:
+                await asyncio.gather(*tabs)
+            except BaseException:  # one tab failed: stop the others before the browser goes
+                for tab in tabs:
+                    tab.cancel()
+                await asyncio.gather(*tabs, return_exceptions=True)
+                raise
+        await browser.close()
+
+
+async def _print_one(page, job: PdfJob) -> None:
     job.pdf.parent.mkdir(parents=True, exist_ok=True)
-    page.goto(job.html.as_uri(), wait_until="load")
-    page.emulate_media(media="print")
-    page.pdf(
+    await page.goto(job.html.as_uri(), wait_until="load")
+    status = await page.evaluate(_SETTLE)
+    if status != "loaded":
+        raise PdfError(f"{job.html}: fonts did not finish loading ({status}); nothing was printed")
+    await page.pdf(
         path=str(job.pdf),
         format="A4",
         prefer_css_page_size=True,
@@ -107,11 +169,21 @@ def build_date() -> dt.datetime:
 
 
 def normalise(job: PdfJob, site_dir: Path) -> None:
-    """Fixed dates, title and language, a content-derived /ID, and relative site links."""
+    """Fixed dates, title and language, a content-derived /ID, and relative site links.
+
+    The result depends on the document alone, not on the object numbers Chromium happened to
+    give: qpdf numbers the objects it writes in the order it meets them, but groups them into
+    object streams in the order of their old numbers, and it keeps the first half of an existing
+    /ID. So the PDF is first written without object streams or /ID (canonical numbers), then
+    compacted.
+    """
+    import io
+
     import pikepdf
 
     stamp = build_date().strftime("D:%Y%m%d%H%M%SZ")
-    with pikepdf.open(job.pdf, allow_overwriting_input=True) as pdf:
+    canonical = io.BytesIO()
+    with pikepdf.open(job.pdf) as pdf:
         info = pdf.docinfo
         for key in list(info.keys()):
             del info[key]
@@ -124,6 +196,10 @@ def normalise(job: PdfJob, site_dir: Path) -> None:
         _stable_node_ids(pdf)
         if "/Metadata" in pdf.Root:
             del pdf.Root["/Metadata"]
+        _drop_id(pdf)
+        pdf.save(canonical, object_stream_mode=pikepdf.ObjectStreamMode.disable, compress_streams=False)
+    with pikepdf.open(canonical) as pdf:
+        _drop_id(pdf)
         pdf.save(
             job.pdf,
             deterministic_id=True,
@@ -132,29 +208,70 @@ def normalise(job: PdfJob, site_dir: Path) -> None:
         )
 
 
-_NODE_ID = re.compile(r"^node(\d+)$")
+def _drop_id(pdf) -> None:
+    if "/ID" in pdf.trailer:
+        del pdf.trailer["/ID"]
 
 
 def _stable_node_ids(pdf) -> None:
-    """Renumber Chromium's structure-tree IDs (DOM node numbers that vary between runs)."""
+    """Rename Chromium's structure-element IDs by their place in the structure tree.
+
+    Chromium names tagged table header cells after their DOM node numbers (``node53020``): the
+    cells' ``/ID``, the data cells' ``/Headers`` and the ``/IDTree`` use these names. A renderer
+    hands out the numbers from one counter, the first time some code asks for a node's. When
+    Chromium paints a frame of the page on screen before the print (on a busy machine it
+    sometimes does, sometimes not; a screenshot before printing makes it happen every time), that
+    paint asks for one header cell of the evaluation sheet early, and the cell's number ends up
+    393 lower than its neighbours'. So not only the numbers but their order depends on timing.
+    Naming the IDs in the order the structure tree lists them (document order) makes them depend
+    on the document alone; the ``/IDTree`` is rebuilt, sorted by the new names.
+    """
     import pikepdf
 
-    holders: list = []
+    root = pdf.Root.get("/StructTreeRoot")
+    if root is None:
+        return
+    names: dict[str, pikepdf.String] = {}
+    owners: list[tuple[str, object]] = []
 
-    def visit(container) -> None:
-        items = container.items() if isinstance(container, pikepdf.Dictionary) else enumerate(container)
-        for key, value in items:
-            if isinstance(value, pikepdf.String) and _NODE_ID.match(str(value)):
-                holders.append((container, key, int(_NODE_ID.match(str(value)).group(1))))
-            elif isinstance(value, pikepdf.Dictionary | pikepdf.Array) and not value.is_indirect:
-                visit(value)
+    def rename(value) -> pikepdf.String:
+        key = str(value)
+        if key not in names:
+            names[key] = pikepdf.String(f"node{len(names):08d}")
+        return names[key]
 
-    for obj in pdf.objects:
-        if isinstance(obj, pikepdf.Dictionary | pikepdf.Array):
-            visit(obj)
-    renumber = {n: f"node{i:08d}" for i, n in enumerate(sorted({n for _, _, n in holders}))}
-    for container, key, number in holders:
-        container[key] = pikepdf.String(renumber[number])
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, pikepdf.Dictionary):
+            continue
+        if node.is_indirect:
+            if node.objgen in seen:
+                continue
+            seen.add(node.objgen)
+        if "/ID" in node and "/S" in node:
+            node.ID = rename(node.ID)
+            owners.append((str(node.ID), node))
+        attributes = node.get("/A")
+        for attribute in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
+            if not isinstance(attribute, pikepdf.Dictionary) or "/Headers" not in attribute:
+                continue
+            if attribute.is_indirect:  # shared by several cells: rename its names only once
+                if attribute.objgen in seen:
+                    continue
+                seen.add(attribute.objgen)
+            attribute.Headers = pikepdf.Array([rename(h) for h in attribute.Headers])
+        kids = node.get("/K")
+        if isinstance(kids, pikepdf.Array):
+            stack.extend(reversed(list(kids)))
+        elif kids is not None:
+            stack.append(kids)
+    if "/IDTree" in root or owners:
+        entries: list = []
+        for name, owner in sorted(owners, key=lambda pair: pair[0]):
+            entries += [pikepdf.String(name), owner]
+        root.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(entries)))
 
 
 def _relative_links(pdf, pdf_path: Path, site_dir: Path) -> None:

@@ -2,10 +2,18 @@
 
 ``site/`` is replaced only when every step succeeded, so a failed build leaves the previous
 good site in place. MkDocs runs in a subprocess: the engine never imports it.
+
+One build at a time: :func:`build` and :func:`handouts` hold the lock ``build/.lock`` (see
+lock.py). A second build waits for the first to finish (printing "another build is running
+(pid N, started HH:MM); waiting…"), for at most 10 minutes or ``CURRICULUM_BUILD_WAIT``
+seconds (0: refuse at once), then raises :class:`lock.BuildLocked`. Each build stages into its own
+folder ``build/site-*.tmp`` and swaps it into ``site/`` in one atomic step, so ``site/`` is
+always one complete build.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -16,7 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .archive import site_files, write_zip
+from .audit import audit_site
 from .linkcheck import check_site
+from .lock import build_lock, new_staging, swap_in
 from .pdf import PdfJob, render_pdfs
 from .site import DOWNLOADS, SiteBuild, languages_from_config
 
@@ -58,11 +68,23 @@ def build(
     pdf: bool = True,
     say: Callable[[str], None] = print,
     config: str = "mkdocs.yml",
+    wait: float | None = None,
 ) -> BuildResult:
+    """Build ``site/``; waits (``wait`` seconds) while another build of this project runs."""
     root = Path(root).resolve()
+    with build_lock(root, say=say, wait=wait) as folder:
+        staging = new_staging(folder)
+        try:
+            result = _build_into(root, staging, strict, pdf, say, config)
+            swap_in(staging, result.site)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)  # only there if a step failed
+    return result
+
+
+def _build_into(root: Path, staging: Path, strict: bool, pdf: bool, say, config: str) -> BuildResult:
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
-    site, staging = root / "site", root / "build" / "site.tmp"
-    result, clock = BuildResult(site), time.monotonic()
+    result, clock = BuildResult(root / "site"), time.monotonic()
     languages = languages_from_config(root / config)
     checked = SiteBuild(root, languages, strict=strict)
     report = checked.check()
@@ -78,28 +100,92 @@ def build(
         result.pdfs = _pdfs(checked, root, staging, languages, say)
         _packs(staging, languages)
         result.seconds["pdf"] = time.monotonic() - clock
+    clock = time.monotonic()
+    findings = audit_site(staging)
+    if findings:
+        lines = "\n".join(f.text() for f in findings[:50])
+        raise BuildFailed(f"{lines}\n\n{len(findings)} unsafe output finding(s). site/ was not changed.")
     _offline_archive(staging)
     links = check_site(staging, absent_ok=None if pdf else DOWNLOADS)
     if links.broken:
         lines = "\n".join(b.text() for b in links.broken[:50])
         raise BuildFailed(f"{lines}\n\n{len(links.broken)} broken link(s). site/ was not changed.")
     result.external_links = len(links.external)
-    _swap(staging, site)
+    result.seconds["audit, archive and links"] = time.monotonic() - clock
     return result
 
 
+def handouts(root: Path, say: Callable[[str], None] = print, wait: float | None = None) -> int:
+    """Remake the PDFs, print packs and offline archive of the built ``site/``; returns the PDF count.
+
+    Takes the build lock like :func:`build`, works on a private copy of ``site/`` and swaps it
+    in, so ``site/`` never holds half-written PDFs or an offline archive older than its PDFs.
+    """
+    root = Path(root).resolve()
+    site = root / "site"
+    with build_lock(root, say=say, wait=wait, what="handouts") as folder:
+        if not (site / "index.html").is_file():
+            raise BuildFailed(
+                "curriculum: no built site in site/; run `curriculum build` (or `make site`) first"
+            )
+        os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
+        languages = languages_from_config(root / "mkdocs.yml")
+        checked = SiteBuild(root, languages)
+        report = checked.check()
+        if not checked.ok:
+            raise BuildFailed(report.as_text())
+        staging = new_staging(folder)
+        try:
+            shutil.copytree(site, staging, dirs_exist_ok=True, ignore=_downloads_made_here(site))
+            count = _pdfs(checked, root, staging, languages, say)
+            _packs(staging, languages)
+            _offline_archive(staging)
+            swap_in(staging, site)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return count
+
+
+def _downloads_made_here(site: Path):
+    """copytree filter: leave out the PDFs and zips of unduhan/, which handouts makes anew."""
+    downloads = (site / DOWNLOADS).resolve()
+
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        here = Path(folder).resolve()
+        if here != downloads and downloads not in here.parents:
+            return []
+        return [name for name in names if name.endswith((".pdf", ".zip"))]
+
+    return ignore
+
+
 def _mkdocs(root: Path, staging: Path, strict: bool, config: str) -> None:
-    if staging.exists():
-        shutil.rmtree(staging)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(root / config), "-d", str(staging)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
-        cmd + (["--strict"] if strict else []), cwd=root, env=env, capture_output=True, text=True
+        cmd + (["--strict"] if strict else []),
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
     )
     if done.returncode != 0:
         noise = ("INFO", "  - ")
-        shown = "\n".join(line for line in done.stderr.splitlines() if not line.startswith(noise))
+        # MkDocs logs to stderr; an Abort (a content problem or an unsafe page) goes to stdout.
+        lines = (done.stderr + "\n" + done.stdout).splitlines()
+        shown = "\n".join(line for line in lines if line.strip() and not line.startswith(noise))
         raise BuildFailed(f"{shown}\n\nmkdocs build failed. site/ was not changed.")
+
+
+def _die_with_parent() -> None:
+    """In the MkDocs child (Linux): end it when the build dies, even by SIGKILL, instead of
+    letting it write on into a staging folder that the next build is removing."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def pdf_jobs(checked: SiteBuild, root: Path, staging: Path, languages: list[str]) -> list[PdfJob]:
@@ -136,14 +222,3 @@ def _offline_archive(staging: Path) -> None:
     target = staging / DOWNLOADS / "situs-offline.zip"
     target.parent.mkdir(parents=True, exist_ok=True)
     write_zip(target, site_files(staging, exclude={target}))
-
-
-def _swap(staging: Path, site: Path) -> None:
-    old = staging.parent / "site.old"
-    if old.exists():
-        shutil.rmtree(old)
-    if site.exists():
-        site.rename(old)
-    staging.rename(site)
-    if old.exists():
-        shutil.rmtree(old)
