@@ -1,8 +1,9 @@
-"""Tests for the anonymity checker (hooks/kurikulum/anonymity.py).
+"""Tests for the anonymity checker (hooks/kurikulum/anonymity*.py, word lists in data/).
 
 The corpora under tests/anonymity/ are realistic case-study and curriculum sentences. Lines
 starting with "%%" are comments. identifying.txt holds one sentence per line, a tab, then the
 planted identifiers separated by " | "; an identifier counts as caught if a Finding overlaps it.
+scripts/anonymity_eval.py prints the same measures for any folder in this format.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ if str(HOOKS) not in sys.path:
     sys.path.insert(0, str(HOOKS))
 
 import pytest  # noqa: E402
-from kurikulum.anonymity import REASONS, Finding, scan  # noqa: E402
+from kurikulum import anonymity_check  # noqa: E402
+from kurikulum.anonymity import REASONS, Finding, scan, scan_slug  # noqa: E402
+from kurikulum.anonymity_lists import DATA_DIR, LOCAL_DIR, lexicon_for, package_lexicon  # noqa: E402
+from kurikulum.anonymity_text import normalise  # noqa: E402
 
 CORPUS = Path(__file__).parent / "anonymity"
 KINDS = set(REASONS)
@@ -53,22 +57,21 @@ def test_corpora_are_big_enough():
 
 
 def test_recall_on_planted_identifiers():
+    """Every planted identifier of the shipped corpus is caught (the corpus is not a blind test)."""
     pairs = _planted()
     cache = {sentence: scan(sentence) for sentence, _ in pairs}
     missed = [(item, sentence) for sentence, item in pairs if not _caught(sentence, item, cache[sentence])]
     recall = 1 - len(missed) / len(pairs)
     print(f"recall {recall:.3f} ({len(pairs) - len(missed)}/{len(pairs)})")
-    assert recall >= 0.95, f"recall {recall:.3f}; missed:\n" + "\n".join(
-        f"  {i!r} in {s!r}" for i, s in missed
-    )
+    assert not missed, f"recall {recall:.3f}; missed:\n" + "\n".join(f"  {i!r} in {s!r}" for i, s in missed)
 
 
-def test_few_false_positives_on_clean_text():
+def test_no_false_positives_on_clean_text():
     flagged = {line: scan(line) for line in _lines("clean.txt")}
     flagged = {line: found for line, found in flagged.items() if found}
     print(f"clean sentences with a finding: {len(flagged)}")
     report = "\n".join(f"  {line!r}: {[(f.kind, f.text) for f in found]}" for line, found in flagged.items())
-    assert len(flagged) <= 2, f"{len(flagged)} clean sentences flagged:\n{report}"
+    assert not flagged, f"{len(flagged)} clean sentences flagged:\n{report}"
 
 
 def test_whole_corpus_as_one_document():
@@ -110,7 +113,7 @@ POSITIVE = [
     ("school", "Pelaku mengajar di Pesantren Al-Ikhlas.", "Pesantren Al-Ikhlas"),
     ("village", "Kejadian di Desa Sukamaju.", "Desa Sukamaju"),
     ("village", "She lives in the village of Karangrejo.", "Karangrejo"),
-    ("village", "Kasus terjadi di Bandung.", "Bandung"),
+    ("village", "Kasus terjadi di Garut.", "Garut"),
     ("date", "Pesan dikirim pada 12 Maret 2024.", "12 Maret 2024"),
     ("date", "It started on March 12, 2024.", "March 12, 2024"),
     ("date", "Korban lahir tahun 2010.", "lahir tahun 2010"),
@@ -118,6 +121,90 @@ POSITIVE = [
     ("age-place", "Anak berusia 14 tahun dari Jawa Barat itu dibujuk.", "berusia 14 tahun"),
     ("age-place", "A 13-year-old in Sumatra was coerced.", "13-year-old"),
     ("age-place", "Umur 15 tahun, ia tinggal di Kota Bekasi.", "Umur 15 tahun"),
+    # Written the way chat apps paste, in lower case, shouted, spelled out or obfuscated.
+    ("phone", "Nomornya 0812\u00a03456\u00a07890, simpan ya.", "0812\u00a03456\u00a07890"),
+    ("phone", "Catat: nol delapan satu tiga, dua dua empat, lima lima enam tujuh.", "nol delapan satu tiga"),
+    ("phone", "Di kertas tertulis 0 8 1 2 3 4 5 6 7 8 9 0.", "0 8 1 2 3 4 5 6 7 8 9 0"),
+    (
+        "phone",
+        "Nomor \uff10\uff18\uff11\uff12\u200b3456\u200b7890 ada di catatan.",
+        "\uff10\uff18\uff11\uff12",
+    ),
+    ("phone", "He spelled it: zero eight five two, one one two, three four five six.", "zero eight five two"),
+    ("email", "Kirim ke rina.ayu[at]gmail[dot]com sekarang.", "rina.ayu[at]gmail[dot]com"),
+    ("email", "Write to ayu.lestari at yahoo dot com tonight.", "ayu.lestari at yahoo dot com"),
+    ("email", "Alamatnya dimas99 @ gmail.com, katanya.", "dimas99 @ gmail.com"),
+    ("handle", "Akun IG-nya dinda.ayu_ masih aktif.", "dinda.ayu_"),
+    ("handle", "username game-nya: kakakbaik, sudah diganti.", "kakakbaik"),
+    ("handle", "Her TikTok handle was gadis.manis07 at the time.", "gadis.manis07"),
+    ("url", "Klik wa.me/6281234567890 untuk chat.", "wa.me/6281234567890"),
+    ("name", "Korban bernama sari wulandari tinggal dengan neneknya.", "sari wulandari"),
+    ("name", "PAK BAMBANG SUTRISNO MENJEMPUTNYA SETIAP SORE.", "PAK BAMBANG SUTRISNO"),
+    ("name", "Kemudian dewi lestari menghapus pesannya.", "dewi lestari"),
+    ("name", "Pesan dari pak\u00a0budi masuk malam itu.", "pak\u00a0budi"),
+    ("name", "The teacher said a boy called ilham had been teased.", "ilham"),
+    ("initials", "Saksi berinisial RK (16) dimintai keterangan.", "RK"),
+    ("school", "Ia sekolah di SMPN2 sejak tahun lalu.", "SMPN2"),
+    ("school", "anak smp negeri 7 itu pendiam.", "smp negeri 7"),
+    ("school", "Ia mondok di pesantren darul ulum.", "pesantren darul ulum"),
+    ("school", "Ia belajar di smk bina karya.", "smk bina karya"),
+    ("school", "The boy attends Junior High School 4 in the city.", "School 4"),
+    ("address", "rumahnya di jalan merdeka no 10 rt 3 rw 4", "jalan merdeka no 10"),
+    ("address", "Mereka tinggal di jl. kenanga 5.", "jl. kenanga"),
+    ("address", "Alamatnya perum griya asri blok c-2.", "blok c-2"),
+    ("village", "Semua warga desa sukamaju tahu kejadian itu.", "desa sukamaju"),
+    ("village", "Kades Sukaharja meminta kasus ini ditutup.", "Kades Sukaharja"),
+    ("village", "Officers from KECAMATAN CIBUNGBULANG came.", "KECAMATAN CIBUNGBULANG"),
+    ("date", "Kejadian 12-3-23 malam itu membuatnya takut.", "12-3-23"),
+    ("date", "Pada 12 Mrt 2023 ia pergi dari rumah.", "12 Mrt 2023"),
+    ("date", "Ia lahir 5 agustus 2011 di rumah bidan.", "5 agustus 2011"),
+    ("date", "Sabtu (14/9) malam korban tidak pulang.", "Sabtu (14/9)"),
+    ("nik", "nik 3273 0125 0510 0003 terlihat di foto.", "3273 0125 0510 0003"),
+    ("nik", "NISN 0091234567 tercantum di rapor.", "0091234567"),
+    ("plate", "Motornya berpelat b 1234 xyz.", "b 1234 xyz"),
+    ("plate", "Mobil B1234XYZ diparkir di sana.", "B1234XYZ"),
+    # The classes of a held-out evaluation's misses (see batch 6 of the corpora).
+    ("name", 'Nomor itu disimpan dengan nama "Jovan" di ponselnya.', "Jovan"),
+    ("name", "She saved him as “Rafa” in her contacts.", "Rafa"),
+    ("handle", "Tag Discord pelaku ShadowFox#4821 sudah dilaporkan.", "ShadowFox#4821"),
+    ("handle", "IGN pelaku di Mobile Legends adalah XxSniperxX.", "XxSniperxX"),
+    ("name", "Tersangka Rahmat als. Gondrong ditangkap.", "Gondrong"),
+    ("name", "TERSANGKA DEDI ALS KRIBO DITANGKAP.", "KRIBO"),
+    ("name", "The recruiter, aka Boyke, approached girls.", "Boyke"),
+    ("name", "lalu rizky maulidan yg screenshot chat itu", "rizky maulidan"),
+    ("address", "Ayahnya bekerja di Bengkel Motor Jaya Abadi.", "Bengkel Motor Jaya Abadi"),
+    ("address", "Her uncle works at the Berkah Mandiri tailoring shop.", "Berkah Mandiri"),
+    ("nik", "Di rapor terlihat NIS 2223.1045 milik korban.", "2223.1045"),
+    ("nik", "His student ID 20231045 was visible.", "20231045"),
+    ("plate", "platnya h1123bv, warna hitam.", "h1123bv"),
+    ("school", "ia sekolah di man 1 kota baru", "man 1 kota baru"),
+    ("school", "korban kelas 5 di min 3 tulungagung", "min 3 tulungagung"),
+    # The classes of a second held-out evaluation's misses (see batches 8 and 9 of the corpora).
+    ("handle", "Akun roblox nya SkyBlaze09 sering ngajak main.", "SkyBlaze09"),
+    ("handle", "On Snapchat she goes by lil.mochi, her cousin said.", "lil.mochi"),
+    ("handle", "He goes by xXBlazeXx on Snapchat.", "xXBlazeXx"),
+    ("handle", "ID ML-nya 482917365 (2231), katanya.", "482917365 (2231)"),
+    ("handle", "The boy shared his Roblox user ID 3456721.", "3456721"),
+    ("name", "Ibu korban, Lasma br. Sitorus, melapor.", "Lasma br. Sitorus"),
+    ("name", "Tante Meylani (Liem Mei Lan) menjemputnya.", "Liem Mei Lan"),
+    ("name", "Serlince Asso, mama dari korban, melapor.", "Serlince Asso"),
+    ("name", "The victim's mother, Meike Pinontoan, spoke to reporters.", "Meike Pinontoan"),
+    ("initials", "MFA kls 9C mengaku mengirim foto itu.", "MFA kls 9C"),
+    ("initials", "AS (kelas VII) dipaksa mengirim foto.", "AS"),
+    ("school", "Korban siswi SMANSA Cibinong.", "SMANSA Cibinong"),
+    ("school", "Korban duduk di kelas XI IPS 2.", "XI IPS 2"),
+    ("school", 'Ia masuk grup WhatsApp "IX-C Bersatu".', "IX-C Bersatu"),
+    ("village", "Tempat/Tgl Lahir: Sindangraya, 12 Maret 2012", "Sindangraya"),
+    ("village", "She was born in Sumberjaya on 14 August 2011.", "Sumberjaya"),
+    ("age-place", "Rizky Maulana, 10 yrs, last seen near the mosque.", "10 yrs"),
+    ("age-place", "The girl, aged 13, from SMP Negeri 4 Kepanjen, left.", "aged 13"),
+    ("village", "They lived in the Cempaka Baru neighbourhood.", "Cempaka Baru"),
+    ("address", "She sold snacks at the Kranggan market.", "Kranggan"),
+    ("village", "The boy trained at PB Garuda Muda in Karangpandan.", "Karangpandan"),
+    ("address", "Korban berlatih di PB Tangkas Muda sejak kecil.", "PB Tangkas Muda"),
+    ("address", "Pelaku aktif di Karang Taruna Bina Remaja.", "Karang Taruna Bina Remaja"),
+    ("email", "Alamatnya andriyani . putri @ gmail . com.", "andriyani . putri @ gmail . com"),
+    ("school", "ia sekolah di man 1 sindangraya", "man 1 sindangraya"),
 ]
 
 NEGATIVE = [
@@ -138,6 +225,50 @@ NEGATIVE = [
     ("date", "Pada bulan Maret tahun 2024, selama dua minggu, pukul 20.00."),
     ("age-place", "Korban berusia 13-15 tahun dan tinggal di Jawa Barat."),
     ("age-place", "The girl was a 14-year-old who loved drawing."),
+    ("name", "Pak guru dan bu bidan ikut mendampingi keluarga."),
+    ("name", "Nama, alamat, dan sekolah korban tidak boleh disebut."),
+    ("village", "Kasus serupa terjadi di Surabaya, Medan dan Makassar."),
+    ("village", "The head of the village met the family."),
+    ("date", "UU TPKS disahkan pada 12 April 2022."),
+    ("date", "Layanan ini buka 24/7 untuk keluarga."),
+    ("phone", "Hubungi SAPA 129 atau WhatsApp 08111-129-129."),
+    ("initials", 'Gunakan label samaran seperti "Anak A" dalam laporan.'),
+    ("handle", "Her username was never shared with the group."),
+    ("school", "Sekolah alam dan sekolah negeri sama-sama diundang."),
+    ("address", "Jalan kaki ke sekolah memakan waktu 20 menit."),
+    ("plate", "Kelas B 12 siswa dan kelas C 14 siswa."),
+    # The classes of a held-out evaluation's false positives, and the limits of the new rules.
+    ("village", "Data kabupaten tetap menjadi rujukan utama."),
+    ("village", "Anak-anak dari desa tetangga pindah ke kota lain."),
+    ("village", "Program Kampung KB dan Desa Layak Anak dibahas di modul ini."),
+    ("village", "Makassar and Denpasar hosted the trainings."),
+    ("address", "Pelaku membawa korban melalui Jalan Tol Trans Jawa."),
+    ("address", "Ayahnya bekerja di sebuah bengkel motor dekat terminal."),
+    ("name", 'Pelaku meminta nomornya disimpan dengan nama "Tugas Kelompok".'),
+    ("name", "Korban menolak, alias tidak mau menuruti pelaku."),
+    ("name", "TPKS alias Tindak Pidana Kekerasan Seksual diatur tersendiri."),
+    ("school", "The man 3 doors down was questioned."),
+    ("nik", "NISN terdiri atas 10 digit angka."),
+    ("handle", "Players should keep their IGN private and never share their game ID."),
+    # The classes of a second held-out evaluation's false positives, and the limits of the new rules.
+    ("village", "Balai desa rusak parah setelah banjir."),
+    ("village", "Jalan desa licin saat musim hujan."),
+    ("village", "The district joined the Child-Friendly District programme."),
+    ("school", "Schools in the Child-Friendly School initiative train their teachers."),
+    ("name", '"Budi" (a pseudonym) was approached in an online game.'),
+    ("name", 'We will call her "Sari" (not her real name).'),
+    ("name", 'Korban, sebut saja "Melati" (nama samaran), takut melapor.'),
+    ("initials", "Hand out cards labelled Child A, Child B and Adult C."),
+    ("initials", "Dalam skenario, korban disebut Anak A dan pelaku disebut Orang X."),
+    ("initials", "Materi IPA kelas 7 membahas tubuh manusia."),
+    ("school", "Materi untuk kelas 7-9 dan kelas X-XII."),
+    ("school", "Kelas 1A sampai 6B ikut upacara bendera."),
+    ("handle", "Update iOS17 and Android14 before installing TikTok."),
+    ("handle", "ID laporan 2024001 tercatat di sistem pengaduan."),
+    ("name", "Kemudian, ibu korban melapor ke polisi."),
+    ("name", "The mother, a nurse, called the hotline."),
+    ("email", "Biaya makan 3 hari @ Rp 25.000 . Total Rp 75.000."),
+    ("school", "A man 3 houses down saw the car."),
 ]
 
 
@@ -157,6 +288,36 @@ def test_every_kind_has_examples():
     assert {kind for kind, _ in NEGATIVE} == KINDS
     counts = {kind: sum(k == kind for k, *_ in POSITIVE) for kind in KINDS}
     assert min(counts.values()) >= 2, counts
+
+
+def test_a_label_is_exempt_only_where_it_is_a_label():
+    """ "Anak B" in a story is a child's initial; on a role card it is a label."""
+    assert [f.kind for f in scan("Anak B menerima pesan dari akun palsu.")] == ["initials"]
+    assert scan("Bagikan kartu bertuliskan Anak A, Anak B dan Orang Dewasa C.") == []
+    assert scan("One participant plays the role of Child B, another the role of the parent.") == []
+
+
+def test_a_pseudonym_mark_covers_a_quoted_name_only_next_to_it():
+    assert scan('"Rina" (nama disamarkan) menerima pesan.') == []
+    assert scan('We call him "Adit", not his real name, in this case study.') == []
+    assert [f.text for f in scan('She saved him as "Rafa" in her contacts.')] == ["Rafa"]
+
+
+def test_a_class_code_is_a_section_not_a_grade():
+    assert [f.text for f in scan("Dia sekelas dengan pelaku di kelas 7C.")] == ["kelas 7C"]
+    assert [f.text for f in scan("Korban siswi kelas X-2 di sekolah itu.")] == ["kelas X-2"]
+    assert scan("Siswa kelas 7 dan 8 mengikuti sosialisasi.") == []
+    assert scan("Materi kelas XI IPS dibahas minggu depan.") == []
+    assert scan("Modul ini untuk SMP (kelas VII-IX).") == []
+
+
+def test_a_place_after_another_finding_only():
+    """ "in Karangpandan" is a place next to a named club; alone a capitalised word after "in" is not."""
+    assert [f.text for f in scan("The boy trained at PB Garuda Muda in Karangpandan.")] == [
+        "PB Garuda Muda",
+        "Karangpandan",
+    ]
+    assert scan("The boy trained at a badminton club in Karangpandan.") == []
 
 
 # --- shape of the result -------------------------------------------------------------------
@@ -180,3 +341,118 @@ def test_offsets_kinds_and_order():
 def test_markdown_heading_and_list_start_words():
     text = "## Studi Kasus\n\n- Indah sekali pemandangannya.\n1. Bagus, lanjutkan diskusi."
     assert scan(text) == []
+
+
+# --- what the issue asked to keep passing, and how findings map back -----------------------
+
+INNOCENT = [
+    "Hari Anak Nasional setiap 23 Juli",
+    "Kampung Halaman",
+    "Desa Sebelah",
+    "Putri Indonesia",
+    "Pantai Kuta",
+    "Jalan Tol",
+]
+
+
+@pytest.mark.parametrize("text", INNOCENT)
+def test_innocent_phrases_pass(text: str):
+    assert scan(text) == []
+    assert scan(f"Anak-anak membicarakan {text} di kelas.") == []
+
+
+def test_findings_quote_the_authors_own_text():
+    """Normalisation must not leak into the report: offsets and text are the original's."""
+    text = "Pak\u00a0Budi memberi nomor \uff10\uff18\uff11\uff12\u200b3456\u200b7890 dan alamat nama[at]gmail[dot]com."
+    found = scan(text)
+    assert [f.kind for f in found] == ["name", "phone", "email"]
+    for finding in found:
+        assert text[finding.start : finding.end] == finding.text
+    assert found[0].text == "Pak\u00a0Budi"
+    assert "\u200b" in found[1].text and found[1].text.startswith("\uff10")
+
+
+def test_normalise_maps_spans_back():
+    norm = normalise("a\u00a0b\u200bc\uff11\ufb01")
+    assert norm.text == "a bc1fi"
+    assert norm.span(2, 4) == (2, 5)  # "bc" spans the zero-width space
+    assert norm.span(5, 7) == (6, 7)  # "fi" came from one ligature
+    assert normalise("plain ascii").starts is None
+
+
+def test_acceptance_covers_one_whole_finding_only():
+    same = anonymity_check._same_text
+    assert same("Pak Budi", "Pak\u00a0Budi")
+    assert same("0812 3456 7890", "0812\u200b 3456 7890")
+    assert not same("8", "0812-3456-7890")
+    assert not same("a", "Sari")
+    assert not same("Budi", "Pak Budi")
+
+
+def test_major_cities_are_as_coarse_as_provinces_but_not_their_districts():
+    assert scan("Pelatihan digelar di Makassar dan Kota Denpasar.") == []
+    assert scan("The city of Surabaya hosted the second workshop.") == []
+    assert [f.text for f in scan("Ia tinggal di Kecamatan Makassar.")] == ["Kecamatan Makassar"]
+    assert [f.text for f in scan("Officers from Bogor regency came.")] == ["Bogor regency"]
+    assert [f.text for f in scan("Rumahnya di Kelurahan Tamalanrea, Makassar.")] == ["Kelurahan Tamalanrea"]
+    # still a place for the exact-age rule, like a province
+    assert [f.kind for f in scan("Korban berusia 12 tahun di Medan.")] == ["age-place"]
+
+
+def test_a_programme_after_a_place_word_can_still_name_a_place():
+    assert scan("Relawan Kampung Siaga Bencana membantu pendataan.") == []
+    assert [f.text for f in scan("Keluarganya aktif di Kampung KB Cempaka Sari.")] == [
+        "Kampung KB Cempaka Sari"
+    ]
+
+
+# --- slugs and file names ------------------------------------------------------------------
+
+
+def test_slug_names_a_child_and_a_school():
+    found = scan_slug("budi-santoso-smpn2")
+    assert [(f.kind, f.text) for f in found] == [("name", "budi-santoso"), ("school", "smpn2")]
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "game-chat-gifts",
+        "dating-app-contact",
+        "threat-after-video-call",
+        "kasus-desa-fiktif",
+        "ai-edited-images",
+    ],
+)
+def test_ordinary_slugs_pass(slug: str):
+    assert scan_slug(slug) == []
+
+
+# --- word lists are data -------------------------------------------------------------------
+
+
+def test_every_list_is_documented_and_read():
+    source = "".join(p.read_text(encoding="utf-8") for p in DATA_DIR.parent.glob("anonymity*.py"))
+    for path in sorted(DATA_DIR.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert lines and lines[0].startswith("# "), f"{path.name} needs a comment at its top"
+        assert package_lexicon()[path.stem], f"{path.name} is empty"
+        assert f'"{path.stem}"' in source, f"{path.name} is not read by the checker"
+
+
+def test_project_lists_extend_the_package_lists(tmp_path):
+    local = tmp_path / LOCAL_DIR
+    local.mkdir(parents=True)
+    (local / "given_names.txt").write_text("# regional names\nOmpu\n", encoding="utf-8")
+    (local / "institutions.txt").write_text("Kampung Baca Pelangi\n", encoding="utf-8")
+    (local / "institusi.txt").write_text("misspelt list name\n", encoding="utf-8")
+    name, programme = "Sejak itu Ompu jarang keluar rumah.", "Relawan Kampung Baca Pelangi datang."
+    assert scan(name) == [] and scan(programme) != []
+    assert [f.text for f in scan(name, tmp_path)] == ["Ompu"]
+    assert scan(programme, tmp_path) == []
+    assert [path.name for path in lexicon_for(tmp_path).unknown] == ["institusi.txt"]
+    assert lexicon_for(tmp_path) is lexicon_for(tmp_path)  # read once per project root
+
+
+def test_a_project_without_local_lists_uses_the_package_lists(tmp_path):
+    assert lexicon_for(tmp_path) is package_lexicon()

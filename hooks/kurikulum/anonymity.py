@@ -2,38 +2,63 @@
 
 A published case study that names a child, a school or a village is a real harm, so this
 module errs on the side of flagging. It is pure standard library and rule-based: regular
-expressions for structured identifiers (phone numbers, NIK, e-mail, plates, dates), curated
-word lists for names and cities (``data/given_names.txt``, ``data/places.txt``), and cue
-words for everything else ("bernama X", "Desa X", "SMPN 3"). Things that are fine in an
-anonymised case (provinces, islands, institutions, law references, the hotline 129) are
-collected as *safe spans*; a finding that lies wholly inside a safe span is dropped.
+expressions for structured identifiers (phone numbers, NIK, e-mail, plates, dates), word
+lists for names and places, and cue words for everything else ("bernama X", "Desa X",
+"SMPN 3"). Things that are fine in an anonymised case (provinces, islands, institutions,
+national landmarks, law references, the hotline 129) are collected as *safe spans*; a
+finding that lies wholly inside a safe span is dropped.
+
+Three modules do the groundwork:
+
+* ``anonymity_lists`` reads the word lists. They are data, one plain-text file per list in
+  ``kurikulum/data/`` (provinces, islands, major cities, institutions, role words, acronyms,
+  months, school, village, housing and street words, landmarks and businesses, hotlines, given
+  names, places, common words, alias and quoted-name cues ...), each documented at its top. A
+  project adds its own entries, without editing the package, in
+  ``<project root>/local/data/anonymity/<same file name>.txt``: pass the project root to
+  ``scan`` (``curriculum check`` does).
+* ``anonymity_text`` normalises the text first (NFKC, every kind of space to a space,
+  zero-width characters removed, digits of any script to ASCII) and maps each finding back
+  to the author's own offsets, so the reported line and quoted text are what they wrote.
+* ``anonymity_rules`` compiles the patterns once per set of lists. The package lists are read
+  once per process, a project's extras once per project root (``scanner_for`` caches both).
+
+``anonymity_check`` applies the scan to a curriculum: every case text (and the case's slug and
+file name, with ``scan_slug``), with reviewed false positives listed under
+``anonymity.accepted``.
+
+Before the rules run, the text is also read in a *case view* of the same length: shouted
+words become capitalised ("PAK BUDI" reads as "Pak Budi") and a lower-case name after a cue
+word becomes capitalised ("desa sukamaju", "bernama dewi"), so one set of rules covers every
+way of writing a name. Rules about the shape of a token (initials before a class, "MR, class
+9B"; an account name such as "SkyBlaze09") read the text as written (``Doc.written``).
+
+Most detectors look at one text on their own. A few passes then look at what the others found
+in the same sentence: a name in brackets right after a name ("Tante Meylani (Liem Mei Lan)"),
+a capitalised place after "di"/"in" that follows another finding ("PB Garuda Muda in
+Karangpandan"; alone such a word may be anything), and an exact age next to a place, a name,
+a school or an address ("Rizky Maulana, 10 yrs", "aged 13, from SMP Negeri 4 Kepanjen").
 
 Usage::
 
-    for finding in scan(text):
+    for finding in scan(text, root=project_root):
         print(finding.kind, finding.text, finding.reason)
-
-Speed notes (scanning 500 KB must take well under a second):
-
-* Most patterns deliberately do not start with ``\\b`` or a look-behind. A leading assertion
-  stops the regex engine from skipping ahead to a possible first character, which made a
-  scan three to four times slower; the word-boundary check runs in Python on the few
-  matches instead (see ``_Pattern``).
-* Keyword alternations are built as prefix trees (``_alt``).
-* Patterns that need a cue word before a capitalised name ("Desa X", "bernama X") are not run
-  over the whole text: they are tried only where such a word stands (see ``_Doc``).
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-DATA_DIR = Path(__file__).with_name("data")
+from . import anonymity_rules as r
+from .anonymity_lists import Lexicon, lexicon_for
+from .anonymity_rules import Pattern, Rules, word_end, word_start
+from .anonymity_text import normalise
 
 
 @dataclass(frozen=True)
@@ -51,7 +76,7 @@ REASONS = {
     "name": "a personal name; replace it with a role such as 'the girl', 'her uncle' or 'the offender'",
     "initials": "initials used as a name; replace them with a role such as 'the child' or 'the offender'",
     "phone": "a phone number; remove it or replace it with a role such as 'the hotline'",
-    "nik": "a 16-digit NIK or family-card (KK) number; remove it entirely",
+    "nik": "an identity number (NIK, family card/KK, NISN, student ID or account number); remove it entirely",
     "email": "an e-mail address; remove it or write 'an e-mail address'",
     "handle": "a social media handle; remove it or write 'an account on a social media app'",
     "url": "a URL or profile link; remove it or name the kind of platform instead",
@@ -61,8 +86,8 @@ REASONS = {
     "school": "a named school; keep only the level, e.g. 'a junior high school'",
     "village": "a village, district or city below province level; use the province or a fictional place",
     "date": "an exact date; use a vague period such as 'early last year' or 'one evening'",
-    "age-place": "an exact age together with a place in the same sentence; use an age range such as "
-    "'13-15' or drop the place",
+    "age-place": "an exact age together with a place, a name or a school in the same sentence; use an age "
+    "range such as '13-15' or drop the place",
 }
 
 # When two rules report exactly the same span, the kind listed first wins.
@@ -81,426 +106,262 @@ KIND_ORDER = (
     "name",
     "age-place",
 )
+RANK = {kind: index for index, kind in enumerate(KIND_ORDER)}
+FICTIONAL_KINDS = {"name", "village", "school", "address", "initials"}
+# An exact age is identifying next to a place, and next to a name, a school or an address too.
+AGE_ANCHOR_KINDS = {"village", "name", "school", "address"}
+Word = tuple[int, int, str]  # (start, end, word) of one word in a run of capitalised words
 
 
-# --- word lists ----------------------------------------------------------------------------
+# --- the text as the rules see it ----------------------------------------------------------
 
 
-def _read_list(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a data file next to this module."""
-    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+def _words_before(text: str, pos: int) -> list[tuple[int, str]]:
+    """Up to three words (offset, lower-case) separated by single spaces from ``pos``: "known as |X".
 
-
-def _load_names() -> tuple[frozenset[str], frozenset[str]]:
-    """All given names, and the subset that are also common words (marked with '*')."""
-    entries = _read_list("given_names.txt")
-    names = frozenset(entry.rstrip("*") for entry in entries)
-    ambiguous = frozenset(entry.rstrip("*") for entry in entries if entry.endswith("*"))
-    return names, ambiguous
-
-
-GIVEN_NAMES, AMBIGUOUS_NAMES = _load_names()
-CITIES = frozenset(_read_list("places.txt"))
-
-
-def _words(text: str) -> list[str]:
-    """Split a word list written as one string; long lists stay readable that way."""
-    return text.split()
-
-
-MONTHS_ID = _words(
-    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November "
-    "Desember Jan Feb Mar Apr Jun Jul Agu Agt Agst Sep Sept Okt Nov Des"
-)
-MONTHS_EN = _words(
-    "January February March April May June July August September October November "
-    "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-)
-
-PROVINCES = [
-    "Aceh",
-    "Sumatera Utara",
-    "Sumatera Barat",
-    "Sumatera Selatan",
-    "Riau",
-    "Kepulauan Riau",
-    "Jambi",
-    "Bengkulu",
-    "Lampung",
-    "Bangka Belitung",
-    "Kepulauan Bangka Belitung",
-    "Banten",
-    "DKI Jakarta",
-    "Jakarta",
-    "Jawa Barat",
-    "Jawa Tengah",
-    "Jawa Timur",
-    "DI Yogyakarta",
-    "Daerah Istimewa Yogyakarta",
-    "Bali",
-    "Nusa Tenggara Barat",
-    "Nusa Tenggara Timur",
-    "NTB",
-    "NTT",
-    "Kalimantan Barat",
-    "Kalimantan Tengah",
-    "Kalimantan Selatan",
-    "Kalimantan Timur",
-    "Kalimantan Utara",
-    "Sulawesi Utara",
-    "Sulawesi Tengah",
-    "Sulawesi Selatan",
-    "Sulawesi Tenggara",
-    "Sulawesi Barat",
-    "Gorontalo",
-    "Maluku",
-    "Maluku Utara",
-    "Papua",
-    "Papua Barat",
-    "Papua Barat Daya",
-    "Papua Selatan",
-    "Papua Tengah",
-    "Papua Pegunungan",
-    "North Sumatra",
-    "West Sumatra",
-    "South Sumatra",
-    "Riau Islands",
-    "Bangka Belitung Islands",
-    "West Java",
-    "Central Java",
-    "East Java",
-    "Special Region of Yogyakarta",
-    "West Nusa Tenggara",
-    "East Nusa Tenggara",
-    "West Kalimantan",
-    "Central Kalimantan",
-    "South Kalimantan",
-    "East Kalimantan",
-    "North Kalimantan",
-    "North Sulawesi",
-    "Central Sulawesi",
-    "South Sulawesi",
-    "Southeast Sulawesi",
-    "West Sulawesi",
-    "North Maluku",
-    "West Papua",
-    "South Papua",
-]
-ISLANDS = [
-    "Jawa",
-    "Java",
-    "Sumatera",
-    "Sumatra",
-    "Kalimantan",
-    "Borneo",
-    "Sulawesi",
-    "Celebes",
-    "Lombok",
-    "Flores",
-    "Sumba",
-    "Timor",
-    "Madura",
-    "Bangka",
-    "Belitung",
-    "Nias",
-    "Halmahera",
-    "Seram",
-    "Buton",
-    "Bintan",
-    "Mentawai",
-    "Nusa Tenggara",
-]
-REGION_NAMES = frozenset(PROVINCES + ISLANDS)
-
-INSTITUTIONS = [
-    "KemenPPPA",
-    "KPPPA",
-    "Kementerian PPPA",
-    "KPAI",
-    "KPAD",
-    "Polri",
-    "Polda",
-    "Polres",
-    "Polresta",
-    "Polrestabes",
-    "Polsek",
-    "Bareskrim",
-    "Ditressiber",
-    "Dittipidsiber",
-    "UPTD PPA",
-    "P2TP2A",
-    "SAPA 129",
-    "TePSA",
-    "LPSK",
-    "Komdigi",
-    "Kominfo",
-    "Kemkomdigi",
-    "Kemenkominfo",
-    "Kemensos",
-    "Kemendikbudristek",
-    "Kemendikdasmen",
-    "Kemendikbud",
-    "Kemenag",
-    "Komnas Perempuan",
-    "Komnas HAM",
-    "Komnas PA",
-    "BSSN",
-    "Interpol",
-    "Kejaksaan Agung",
-    "Mahkamah Agung",
-    "Mahkamah Konstitusi",
-    "ECPAT",
-    "UNICEF",
-    "NCMEC",
-    "IWF",
-    "INHOPE",
-    "PATBM",
-    "Pedoman Luxembourg",
-    "Luxembourg Guidelines",
-    "Google",
-    "YouTube",
-    "WhatsApp",
-    "TikTok",
-    "Instagram",
-    "Facebook",
-    "Messenger",
-    "Family Link",
-    "SafeSearch",
-    "Telegram",
-    "Discord",
-    "Snapchat",
-    "Twitter",
-    "Roblox",
-    "Free Fire",
-    "Mobile Legends",
-    "Minecraft",
-    "PUBG",
-    "MiChat",
-    "Take It Down",
-    "StopNCII",
-    "Childline",
-    "Dinas Sosial",
-    "Dinas Pendidikan",
-    "Dinas PPPA",
-    "Puskesmas",
-    "Bhabinkamtibmas",
-    "Babinsa",
-    "Pancasila",
-    "Indonesia",
-    # Programme names that contain place words ("Kota", "Desa") but name no place.
-    "Kabupaten/Kota Layak Anak",
-    "Kota Layak Anak",
-    "Kabupaten Layak Anak",
-    "Desa Layak Anak",
-    "Desa Ramah Perempuan dan Peduli Anak",
-    "Desa Ramah Anak",
-    "Sekolah Ramah Anak",
-    "Pesantren Ramah Anak",
-]
-
-ROLE_WORDS = frozenset(
-    _words(
-        "Guru Kepala Lurah Camat Bupati Wali Walikota Wakil Gubernur Presiden Menteri Polisi Ketua "
-        "Dokter Bidan Hakim Jaksa Kades Kiai Kyai Ustaz Ustadz Ustazah Pendeta Pastor Romo Korban "
-        "Pelaku Anak Ayah Ibu Bapak Kakak Adik Nenek Kakek Paman Bibi Tante Om Kota Pertiwi Negara "
-        "Direktur Kapolres Kapolda Kapolsek Kanit Penyidik Pendamping Fasilitator Peserta Kepsek "
-        "Sekdes Babinsa Dosen Sekretaris Komandan Swastiastu Tersangka Saksi Jenderal "
-        "President Minister Chair Chairman Speaker Principal Justice Officer Ambassador Secretary "
-        "Governor Mayor Regent Head Teacher Inspector Director Prime Chief Deputy"
-    )
-)
-# Acronyms that follow role words ("anak SD", "korban KBGO") but are not initials.
-ACRONYMS = frozenset(
-    _words(
-        "SD SMP SMA SMK TK MI MA MTS PAUD SLB BK RT RW PPA KPAI UU PP KUHP TPKS ITE KS KBGO KBG KDRT "
-        "ESKA ESA OCSEA CSAM CSEM TPPO ABH ABK LGBT HIV AIDS PSK WNI WNA PNS ASN TNI OK ID KTP KK NIK "
-        "HP WA DM VC PC IT AI SMS OTP PIN QR USB VPN TV CCTV UN UK US EU DKI DIY NTB NTT WIB WITA WIT "
-        "OSIS UKS PKK LSM NGO CSO PBB KHA CRC UNCRC WHO ILO X I"
-    )
-)
-DOTTED_NOT_INITIALS = frozenset(_words("A.S. U.S. U.K. U.N. E.U. S.H. M.H. S.E. S.T. P.O. A.M. P.M. D.C."))
-PLATE_CODES = (
-    "A B D E F G H K L M N P R S T W Z AA AB AD AE AG BA BB BD BE BG BH BK BL BM BN BP "
-    "DA DB DC DD DE DG DH DK DL DM DN DP DR DT DW EA EB ED KB KH KT KU PA PB PG PS PT PY"
-)
-# "an app called Bigo", "sebuah gim bernama ..." name a thing, not a person.
-THING_NOUNS = frozenset(
-    _words(
-        "app application game group platform site website account channel film show song programme "
-        "program feature operation campaign village town city district school company organisation "
-        "organization community book series video movie aplikasi gim grup akun kanal situs fitur "
-        "operasi kampanye desa kota sekolah perusahaan lembaga komunitas buku lagu"
-    )
-)
-NAME_PREFIX_STOP = frozenset(
-    _words(
-        "Nabi Prophet Rasul Sunan Sultan Hari Universitas University Masjid Gereja Stadion Bandara Airport"
-    )
-)
-NAME_SUFFIX_STOP = frozenset({"Lanka"})
-FUNCTION_CAPS = frozenset(
-    _words("The And Dan Di Ke Dari Yang Dengan Untuk Pada Dalam Of In On At To For From With A An Is Was")
-)
-# "lembar kerja nomor 3", "pertanyaan nomor 1": numbered things that are not houses.
-NOT_ADDRESS_NOUNS = frozenset(
-    _words(
-        "uu pp perpres permen perda perppu undang-undang law regulation keputusan peraturan pasal "
-        "article lembar halaman page soal modul module sesi session kelompok group kasus case "
-        "pertanyaan question worksheet telepon hp wa whatsapp handphone ponsel phone kontak tabel "
-        "table gambar figure slide langkah step bab chapter latihan exercise lampiran annex appendix "
-        "contoh example formulir form urut absen kerja kegiatan activity kartu card comment komentar "
-        "umum resolution resolusi report laporan edition edisi volume vol issue pbb un kha crc "
-        "konvensi convention komite committee protokol protocol"
-    )
-)
-HOTLINES = frozenset({"110", "112", "113", "115", "118", "119", "129"})
-GENERIC_SCHOOL_WORDS = frozenset(
-    _words(
-        "Negeri Swasta Islam Islamic Terpadu IT Kristen Katolik Inpres Luar Biasa Dasar Menengah "
-        "Pertama Atas Kejuruan Tinggi Minggu Kelas Dan Di The A An Junior Senior High Primary "
-        "Elementary Middle Secondary Public State Vocational Boarding Sunday Our Her His Their Each "
-        "Every This That Local Private Ramah Anak Madrasah Pesantren Pondok Inggris Amerika Australia "
-        "Belanda Jepang Malaysia Internasional International Nasional National Dunia"
-    )
-)
-# Words after "Desa"/"Kota" that make a programme name, not a place ("Kota Layak Anak").
-GENERIC_VILLAGE_WORDS = frozenset(_words("Layak Ramah Adat Wisata Siaga Sehat Digital Tangguh"))
-EN_NOT_PLACE = frozenset(
-    _words(
-        "The A An This That These Those Each Every Our Her His Their Its Small Local Coastal Rural "
-        "Fishing Capital Provincial Big Same One Another Any Which What Home Native Inner Old Remote "
-        "Neighbouring Neighboring Nearby Whole Entire Smart Child Friendly Safe Digital Poor Mountain "
-        "Your My In On At Of From"
-    )
-)
-NOT_PLACE_WORDS = frozenset(
-    MONTHS_ID
-    + MONTHS_EN
-    + _words(
-        "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Monday Tuesday Wednesday Thursday Friday "
-        "Saturday Sunday Indonesia English Bahasa Grade Kelas Class Islam"
-    )
-)
-
-
-# --- pattern helpers -----------------------------------------------------------------------
-
-
-def _alt(words: list[str] | str, cases: bool = False) -> str:
-    """Alternation of literal words as a prefix tree; with ``cases`` also each capitalised form.
-
-    "Pak Pakde Bu" becomes "Pak(?:de)?|Bu". The regex engine tries alternatives one by one,
-    so sharing prefixes lets it reject a position after one character instead of trying
-    every word; the optional tails are greedy, so the longest word still wins.
+    Plain string operations: a look-back regex over a window was the slowest part of a scan.
     """
-    items = words.split() if isinstance(words, str) else list(words)
-    if cases:
-        items += [word[:1].upper() + word[1:] for word in items]
-    trie: dict[str, dict] = {}
-    for word in items:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _render_trie(trie)
+    found: list[tuple[int, str]] = []
+    stop = pos - 1
+    while len(found) < 3 and stop > 0 and text[stop] == " ":
+        low = max(0, stop - 24)
+        cut = max(text.rfind(" ", low, stop), text.rfind("\n", low, stop))
+        if cut < 0 < low:
+            break  # a "word" longer than the window: not a cue
+        start = cut + 1
+        word = text[start:stop]
+        if not found and word.endswith("."):
+            word = word[:-1]  # "Jl. Melati"
+        if not word.replace("-", "").isalpha():
+            break
+        found.append((start, word.lower()))
+        stop = start - 1
+    return found
 
 
-def _render_trie(node: dict[str, dict]) -> str:
-    branches = [re.escape(char) + _render_trie(child) for char, child in node.items() if char]
-    if not branches:
-        return ""
-    if "" in node:
-        return "(?:" + "|".join(branches) + ")?"
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+class Lowered:
+    """The text in lower case (same length), its words, and where anchored patterns may start."""
+
+    def __init__(self, text: str, rules: Rules) -> None:
+        self.text = text  # as written (normalised), before the case view
+        self.lower = lower_case(text)
+        self.words = frozenset(r.WORD.findall(self.lower))
+        self.has_digit = r.DIGIT.search(text) is not None  # most texts have none: number patterns are skipped
+        self.rules = rules
+        self._anchors: dict[str, list[int]] | None = None
+
+    def anchor_sites(self, words: frozenset[str]) -> list[int]:
+        """Offsets of the given trigger words (all trigger words are found in one pass, on first use)."""
+        if self._anchors is None:
+            self._anchors = defaultdict(list)
+            for match in self.rules.anchor_words.finditer(self.lower):  # at word starts only (see there)
+                self._anchors[match.group()].append(match.start())
+        found = words & self._anchors.keys()
+        if not found:
+            return []
+        if len(found) == 1:
+            return self._anchors[next(iter(found))]  # in text order already
+        return sorted({pos for word in found for pos in self._anchors[word]})
 
 
-def _word_start(text: str, pos: int, extra: str = "") -> bool:
-    """True if no letter, digit, "_" (or a character in ``extra``) comes right before ``pos``."""
-    if pos == 0:
-        return True
-    before = text[pos - 1]
-    return not (before.isalnum() or before == "_" or before in extra)
+class Doc:
+    """The text being scanned (its case view), with its runs of capitalised words found once.
 
-
-@dataclass(frozen=True)
-class _Pattern:
-    """A regex whose matches must start a word; the check runs in Python (see module doc).
-
-    ``cues`` (lower-case) are the words a match can start with when the match always runs
-    up to a capitalised word; such patterns are only tried at those words (see ``_Doc``).
+    Cue patterns ("Desa X", "bernama X", "Pak X") can only match where their cue word opens a
+    run of capitalised words or stands up to three words before one. ``finditer`` tries such
+    patterns only at those words instead of at every letter of the text.
     """
 
-    regex: re.Pattern[str]
-    not_after: str = ""
-    cues: frozenset[str] = frozenset()
+    def __init__(self, text: str, rules: Rules, lowered: Lowered) -> None:
+        self.text = text
+        self.rules = rules
+        self.lower = lowered.lower  # the text in lower case, same length
+        self.written = lowered.text  # the text as written, before the case view (same length)
+        self.words = lowered.words  # every word of the text, in lower case
+        self.has_digit = lowered.has_digit
+        self.anchor_sites = lowered.anchor_sites
+        self.runs: list[list[Word]] = []
+        self.listed_runs: list[list[Word]] = []  # runs with a listed name or city
+        self.cue_sites: dict[str, list[int]] = defaultdict(list)
+        for run in r.CAP_RUN.finditer(text):
+            if word_start(text, run.start(), "@./-"):
+                self._add_run(run)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        for match in self.regex.finditer(text):
-            if _word_start(text, match.start(), self.not_after):
+    def _add_run(self, run: re.Match[str]) -> None:
+        text, rules, sites = self.text, self.rules, self.cue_sites
+        if run.group().isalpha():  # one plain word, by far the most common run
+            words = [(run.start(), run.end(), run.group())]
+        else:
+            words = [
+                (w.start(), w.end(), w.group()) for w in r.CAP_WORD.finditer(text, run.start(), run.end())
+            ]
+        self.runs.append(words)
+        listed = False
+        for start, _, word in words:  # "Kepala Desa X": the cue can be inside the run
+            if (key := word.lower()) in rules.cue_words:
+                sites[key].append(start)
+            listed = listed or word in rules.listed_words
+        if listed:
+            self.listed_runs.append(words)
+        for start, word in _words_before(text, run.start()):
+            if word in rules.cue_words:
+                sites[word].append(start)
+
+    def finditer(self, pattern: Pattern) -> Iterable[re.Match[str]]:
+        """Matches of ``pattern``; for a ``lower`` pattern, matches in ``self.lower`` (same offsets).
+
+        A plain function, not a generator: most calls end at the first test, at no cost."""
+        if (pattern.triggers and pattern.triggers.isdisjoint(self.words)) or (
+            pattern.needs_digit and not self.has_digit
+        ):
+            return ()
+        if pattern.anchored:
+            sites = self.anchor_sites(pattern.triggers)
+        elif not pattern.cues:
+            return pattern.finditer(self.lower if pattern.lower else self.text)
+        else:
+            cues = pattern.cues & self.cue_sites.keys()
+            if not cues:
+                return ()
+            sites = sorted({pos for cue in cues for pos in self.cue_sites[cue]})
+        return self._matches_at(pattern, sites) if sites else ()
+
+    def _matches_at(self, pattern: Pattern, sites: list[int]) -> Iterator[re.Match[str]]:
+        text, reach = self.lower if pattern.lower else self.text, -1
+        for pos in sites:
+            match = pattern.regex.match(text, pos) if pos >= reach else None
+            if match and word_start(text, pos, pattern.not_after):
+                reach = match.end()
                 yield match
 
+    def finding(self, kind: str, start: int, end: int) -> Finding:
+        return Finding(kind, start, end, self.text[start:end], REASONS[kind])
 
-def _p(pattern: str, not_after: str = "", cues: str = "") -> _Pattern:
-    keys = {word.lower() for word in cues.split()}
-    keys |= {re.match(r"[A-Za-z]*", word).group().lower() for word in cues.split()}
-    return _Pattern(re.compile(pattern), not_after, frozenset(keys - {""}))
+    def prev_word(self, pos: int) -> str:
+        """The word just before ``pos`` (lower-cased), skipping punctuation."""
+        match = r.PREV_WORD.search(self.text, max(0, pos - 40), pos)
+        return match.group(1).lower() if match else ""
 
 
-_CAPWORD = r"[A-Z][\w'’-]*"
-_NAME_WORDS = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
-_MONTH_ANY = _alt(MONTHS_ID + MONTHS_EN)
-_NUM_ID = (
-    r"(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)[ \t]+belas|sepuluh|sebelas|"
-    r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
-)
-_NUM_EN = _alt(
-    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen ten "
-    "nine eight seven six five four three two one",
-    cases=True,
-)
+# --- case view -----------------------------------------------------------------------------
+
+
+def lower_case(text: str) -> str:
+    """``text`` in lower case with the same length (a character whose lower case is longer stays)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+
+
+def _capitalised(word: str) -> str:
+    """ "budi" -> "Budi", "AL-HIKMAH" -> "Al-Hikmah"; same length, or the word unchanged."""
+    out = "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+    return out if len(out) == len(word) else word
+
+
+def _shouted_runs(text: str) -> Iterator[list[re.Match[str]]]:
+    """Runs of shouted words (whole words, not acronyms) with only spaces or punctuation between."""
+    run: list[re.Match[str]] = []
+    for match in r.SHOUTED.finditer(text):
+        if not word_start(text, match.start()) or not word_end(text, match.end()):
+            continue
+        if run and not r.SHOUT_GAP.fullmatch(text, run[-1].end(), match.start()):
+            yield run
+            run = []
+        run.append(match)
+    if run:
+        yield run
+
+
+def _unshout(text: str, rules: Rules) -> Iterator[tuple[int, str]]:
+    """Shouted words capitalised ("PAK BUDI", "DESA SUKAMAJU"), but not acronyms ("SMP", "KPAI").
+
+    A short word is capitalised when it is a name or a cue word, or stands in a shouted sentence
+    ("ANAK ITU BERNAMA RINI"), where "ITU" is not initials.
+    """
+    for run in _shouted_runs(text):
+        sentence = len(run) >= 3
+        for match in run:
+            word = match.group()
+            if word in rules.keep_upper:
+                continue
+            title = _capitalised(word)
+            if sentence or len(word) >= 4 or title in rules.given_names or word.lower() in rules.cue_words:
+                yield match.start(), title
+
+
+def _lower_followers(text: str, end: int, accept: Callable[[str, int], bool]) -> Iterator[tuple[int, int]]:
+    """Spans of up to three lower-case words after ``end`` that ``accept`` (word, index) takes."""
+    for index in range(3):
+        match = r.LOWER_WORD.match(text, end)
+        if not match or not accept(match.group(1), index) or not word_end(text, match.end()):
+            return
+        yield match.span(1)
+        end = match.end()
+
+
+def _looks_english(lower: str, pos: int) -> bool:
+    """True if the words around ``pos`` are more English than Indonesian function words."""
+    words = r.WORD.findall(lower, max(0, pos - 120), pos + 120)
+    return sum(word in r.EN_STOP for word in words) > sum(word in r.ID_STOP for word in words)
+
+
+def _cued_lower_names(text: str, lowered: Lowered, rules: Rules) -> Iterator[tuple[int, str]]:
+    """ "desa sukamaju" -> "desa Sukamaju", "pak budi" -> "pak Budi", "smk bina karya" -> "smk Bina Karya".
+
+    Only listed names follow a person cue; after a place or naming cue any word that is not an
+    ordinary word counts, but not in English text ("the Polres criminal unit").
+    """
+    lower = lowered.lower
+    for site in lowered.anchor_sites(rules.lower_cue.triggers):
+        match = rules.lower_cue.regex.match(lower, site)
+        if not match:
+            continue
+        kind = rules.lower_cue_kinds.get(" ".join(match.group("cue").rstrip(".").split()))
+        if kind is None:
+            continue
+        if kind not in ("person", "street", "strong") and _looks_english(lower, match.start()):
+            kind = "toponym"  # English text: only a word shaped like a place name ("desa ngemplak")
+        accept = functools.partial(rules.accepts_after_cue, kind)
+        for start, end in _lower_followers(text, match.end(), accept):
+            yield start, _capitalised(text[start:end])
+
+
+def _listed_in_slug(text: str, rules: Rules) -> Iterator[tuple[int, str]]:
+    """In a slug, listed names and cities are read capitalised ("budi-santoso" -> "Budi Santoso").
+
+    A name that is also a common word ("budi") counts only next to another listed name.
+    """
+    words = list(r.WORD.finditer(text))
+    names = [match.group() in rules.name_words_lower for match in words]
+    for index, match in enumerate(words):
+        word, title = match.group(), match.group().capitalize()
+        paired = names[index] and any(names[max(0, index - 1) : index] + names[index + 1 : index + 2])
+        if (names[index] and word not in rules.common) or paired or title in rules.listed_cities:
+            yield match.start(), title
+
+
+def case_view(text: str, rules: Rules, lowered: Lowered, slug: bool = False) -> str:
+    """``text`` with the same length, shouted and cued lower-case names capitalised."""
+    edits = dict(_unshout(text, rules))
+    if not rules.lower_cue.triggers.isdisjoint(lowered.words):
+        edits.update(_cued_lower_names(text, lowered, rules))
+    if slug:
+        edits.update(_listed_in_slug(text, rules))
+    if not edits:
+        return text
+    pieces, done = [], 0
+    for start, new in sorted(edits.items()):
+        pieces += [text[done:start], new]
+        done = start + len(new)
+    return "".join(pieces) + text[done:]
+
 
 # --- safe spans ----------------------------------------------------------------------------
 
-_LAW_NUMBER = r"\s*(?:No\.?|Nomor|Number|Nr\.?)?\s*\d+[A-Z]?\s*(?:(?:Tahun|tahun|of|/)\s*\d{4})?"
-_LAW_WORDS = (
-    "Perpres Perda Perppu Perma Perkap Perpol Inpres Keppres Undang-Undang Law Regulation Permen "
-    "Permendikbud Permendikbudristek Permensos Permenkominfo Permenpppa Permenkes"
-)
-LAW_REFS = [
-    _p(rf"(?:UU|PP){_LAW_NUMBER}"),
-    _p(
-        rf"(?:{_alt(_LAW_WORDS)}|Peraturan(?:\s+[A-Z]\w+){{0,3}}|Keputusan(?:\s+[A-Z]\w+){{0,3}}){_LAW_NUMBER}"
-        r"|(?:Pasal|Article)\s+\d+[A-Z]?(?:\s+ayat\s+\(\d+\))?"
-        rf"|(?:{_alt('pulau kepulauan provinsi', cases=True)}|Province)\s+[A-Z]\w+(?:\s+[A-Z]\w+)?",
-        cues=_LAW_WORDS + " Peraturan Keputusan Pasal Article pulau kepulauan provinsi province",
-    ),
-]
-PHRASE_TOKEN = re.compile(r"[A-Z][A-Za-z0-9]*")
 
-
-def _phrase_index(phrases: list[str]) -> dict[str, list[str]]:
-    """Safe phrases keyed by their first token, longest phrase first."""
-    index: dict[str, list[str]] = {}
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        first = PHRASE_TOKEN.match(phrase)
-        assert first, phrase
-        index.setdefault(first.group(), []).append(phrase)
-    return index
-
-
-SAFE_PHRASES = _phrase_index(PROVINCES + ISLANDS + INSTITUTIONS)
-
-# A place that the author marks as invented, or a name marked as a pseudonym, is not a leak.
-FICTIONAL_MARK = re.compile(
-    r"\s*\((?:fiktif|fiksi|fictional|fictitious|nama samaran|samaran|bukan nama sebenarnya|"
-    r"nama disamarkan|pseudonym|not (?:his|her|their|the) real name)\)",
-    re.I,
-)
-FICTIONAL_KINDS = {"name", "village", "school", "address", "initials"}
-
-
-class _Spans:
+class Spans:
     """Spans merged into a sorted union, with a fast "is this range inside one" check."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
@@ -518,20 +379,21 @@ class _Spans:
         return index >= 0 and end <= self.spans[index][1]
 
 
-def _phrase_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Spans of safe phrases (institutions, provinces, islands), and of the regions among them."""
+def _phrase_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of safe phrases (institutions, provinces, landmarks), and of the regions among them."""
+    text, rules = doc.text, doc.rules
     safe, regions = [], []
-    for token in PHRASE_TOKEN.finditer(text):
+    for token in r.PHRASE_TOKEN.finditer(text):
         start = token.start()
-        for phrase in SAFE_PHRASES.get(token.group(), ()):
+        for phrase in rules.safe_phrases.get(token.group(), ()):
             end = start + len(phrase)
             if (
                 text.startswith(phrase, start)
-                and _word_start(text, start, "-")
+                and word_start(text, start, "-")
                 and not (end < len(text) and (text[end].isalnum() or text[end] in "_-"))
             ):
                 safe.append((start, end))
-                if phrase in REGION_NAMES:
+                if phrase in rules.region_names:
                     regions.append((start, end))
                 break
     return safe, regions
@@ -539,306 +401,21 @@ def _phrase_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
 
 # --- simple regex rules --------------------------------------------------------------------
 
-HOUSING = "perumahan perum komplek kompleks apartemen rusun rusunawa"
-LANDMARKS = (
-    "Pasar Taman Alun-alun Alun-Alun Masjid Musala Musholla Gereja Pura Vihara Klenteng Stasiun "
-    "Terminal Pelabuhan Bandara Mal Mall Plaza Pantai Lapangan Hotel Losmen Wisma Puskesmas RSUD RSIA RS "
-    "Klinik"
-)
-# Local units named after their area ("Polsek Cicendo", "Koramil Ciawi") name a district; Polda
-# (province level) is fine and is not listed.
-AREA_UNITS = "Polsek Polres Polresta Polrestabes Koramil Kodim KUA"
 
-RULES: list[tuple[str, _Pattern]] = [
-    ("nik", _p(r"\d{4}(?:\d{12}|([ .\-])\d{4}\1\d{4}\1\d{4}|\d\d([ .\-])\d{6}\2\d{4})(?!\w|[.\-]\d)", ".")),
-    ("url", _p(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+(?<![.,;:!?])")),
-    # A username in quotes without "@" ('kakak_peduli', "gadis99"): underscores or trailing digits.
-    ("handle", _p(r"['\"“‘](?P<hit>[A-Za-z0-9]+(?:_[A-Za-z0-9_.]*[A-Za-z0-9]|[A-Za-z]\d{2,}))['\"”’]")),
-    ("plate", _p(rf"(?:{_alt(PLATE_CODES)})[ \-]\d{{1,4}}[ \-][A-Z]{{1,3}}(?![\w-])", "-")),
-    (
-        "address",
-        _p(
-            rf"(?:{_alt('Jl Jln Jalan Gg Gang')})\.?[ \t]+(?!No\b|Nomor\b){_CAPWORD}"
-            r"(?:[ \t]+(?!No\b|Nomor\b|RT\b|RW\b)[A-Z][\w'’-]*){0,3}"
-            r"(?:[ \t]+(?:km|Km|KM)\.?[ \t]?\d{1,3}(?:[.,]\d+)?)?",  # "Jl. Kaliurang km 7"
-            cues="Jl Jln Jalan Gg Gang",
-        ),
-    ),
-    (
-        "address",
-        _p(
-            r"RT(?:\s*/\s*RW)?\.?\s*\d{1,3}(?:\s*/\s*(?:RW\.?\s*)?\d{1,3}|[\s,]+RW\.?\s*\d{1,3})?\b"
-            r"|RW\.?\s*\d{1,3}\b"
-        ),
-    ),
-    ("address", _p(r"(?:Blok|blok)\s+(?:[A-Z]\b(?:[\s-]?\d{1,3}\b)?|\d{1,3}\b)")),
-    (
-        "address",
-        _p(rf"(?:{_alt(HOUSING, cases=True)})\.?[ \t]+{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,3}}", cues=HOUSING),
-    ),
-    (
-        "village",
-        _p(
-            rf"(?:{_alt(AREA_UNITS)})[ \t]+(?:Metro[ \t]+)?{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}}",
-            cues=AREA_UNITS,
-        ),
-    ),
-    # A named landmark near home or school ("Pasar Kramat Jati", "Taman Bungkul") locates a child.
-    (
-        "address",
-        _p(
-            rf"(?:{_alt(LANDMARKS)})[ \t]+(?!Kanak|Bacaan|Pendidikan|Baca){_CAPWORD}"
-            rf"(?:[ \t]+{_CAPWORD}){{0,2}}",
-            cues=LANDMARKS,
-        ),
-    ),
-    (
-        "date",
-        _p(
-            rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTH_ANY})\b\.?(?:,?[ \t]+(?:19|20)\d{{2}}\b)?"
-        ),
-    ),
-    (
-        "date",
-        _p(
-            rf"(?:{_alt(MONTHS_EN)})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \t]+(?:19|20)\d{{2}}\b)?",
-            cues=" ".join(MONTHS_EN),
-        ),
-    ),
-    (
-        "date",
-        _p(
-            r"(?:\d{1,2}(?:[/.\-]\d{1,2}[/.\-](?:19|20)\d{2}|/\d{1,2}/\d{2})"
-            r"|(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-\d{1,2})(?![\d/\-]|\.\d)",
-            "/.-",
-        ),
-    ),
-    ("date", _p(rf"(?:{_alt('tanggal tgl', cases=True)})\.?[ \t]+\d{{1,2}}\b")),
-    ("date", _p(r"(?:on|On)[ \t]+the[ \t]+\d{1,2}(?:st|nd|rd|th)\b(?![ \t]+(?:century|grade|floor|time))")),
-    # A birth year, with or without its month, narrows a child down to a school cohort.
-    (
-        "date",
-        _p(
-            rf"(?:{_alt('lahir kelahiran born', cases=True)})[ \t]+(?:(?:pada|in|on)[ \t]+)?"
-            rf"(?:bulan[ \t]+)?(?:(?:{_MONTH_ANY})[ \t]+)?(?:tahun[ \t]+|thn\.?[ \t]+)?(?:19|20)\d{{2}}\b"
-        ),
-    ),
-]
-
-# --- patterns that need a second look ------------------------------------------------------
-
-PHONE = _p(r"(?:\+[ \t]?62|62|\(0\d{2,4}\)|0)[ \t.\-]?\d+(?:[ \t.\-]\d+){0,5}", "+")
-TIMES_ONLY = re.compile(r"(?:\d{1,2}[.:]\d{2}[ \t\-]*)+")
-AT_SIGN = re.compile(r"@")
-LOCAL_PART = re.compile(r"[\w.%+-]+\Z")
-DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-HANDLE = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
-BARE_URL_TAIL = re.compile(
-    r"\.(?:com|net|org|id|me|co|io|ly|gg|tv|app|link|site|xyz|info|biz|live)"
-    r"(?:\.[a-z]{2})?/[^\s<>\"'()\[\]{}]*(?<![.,;:!?])"
-)
-DOMAIN_HEAD = re.compile(r"(?:[a-z0-9-]+\.)*[a-z0-9-]+\Z")
-
-HONORIFICS = (
-    "Pak Bu Bapak Ibu Mas Mbak Kak Kakak Dik Adik Bang Abang Uda Teh Kang Akang Neng Om Tante "
-    "Mr Mrs Ms Miss Mister Dr Ny Nn Tn Sdr Sdri Ustaz Ustadz Ustazah Ustadzah Kiai Kyai KH Gus "
-    "Ning Romo Pastor Pendeta Pdt Suster Bruder Haji Hj Mbah Eyang Bude Pakde Bulik Paklik Opung Ompung "
-    "Engkong Abah Ambu Mak Wak Nenek Kakek Paman Bibi"
-)
-HONORIFIC = _p(
-    rf"(?:{_alt(HONORIFICS)})\.?[ \t]+(?P<first>[A-Z][a-z]+)"
-    r"(?:[ \t]+[A-Z][a-z]+){0,2}"
-    # "Ahmad Fauzi bin Sulaiman": the father's name identifies the child as much as hers.
-    r"|(?:bin|binti)[ \t]+(?P<parent>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+){0,2}",
-    cues=HONORIFICS + " bin binti",
-)
-NAME_CUE = _p(
-    rf"(?P<cue>{_alt('bernama namanya dipanggil panggilannya disapa alias named called nicknamed si Si')}"
-    rf"|nama(?:nya)?[ \t]+adalah|known[ \t]+as|dikenal[ \t]+sebagai)[ \t]+(?P<hit>{_NAME_WORDS})",
-    cues="bernama namanya dipanggil panggilannya disapa alias named called nicknamed si nama known dikenal",
-)
-_INITIAL_CUES = (
-    "berinisial inisialnya inisial initials initial anak korban pelaku tersangka siswi "
-    "siswa remaja bocah child victim student offender suspect girl boy teenager pupil"
-)
-INITIAL_CUE = _p(
-    rf"(?P<cue>{_alt(_INITIAL_CUES, cases=True)})(?P<sep>[ \t]*[,:][ \t]*|[ \t]+)"
-    r"(?P<hit>(?:[A-Z]\.){1,4}(?!\w)|[A-Z]{1,3}(?![\w'’-]|\.\w))"
-)
-# "AB (14)", "R, 14,": found from the bracketed or comma-framed age, then the letters before it.
-AGE_AFTER_INITIALS = re.compile(
-    r"\([ \t]*\d{1,2}(?:[ \t]*(?:tahun|thn|th|years?(?:[ \t]+old)?|y\.?o\.?))?"
-    r"[ \t]*\)|,[ \t]*\d{1,2}[ \t]*,"
-)
-INITIALS_BEFORE = re.compile(r"(?:(?:[A-Z]\.){1,4}|[A-Z]{1,3})[ \t]*\Z")
-# "R.S.", "M.A.": found from the first ".X." (periods are rarer than capitals), then one letter back.
-DOTTED_TAIL = re.compile(r"\.(?:[A-Z]\.){1,3}(?!\w)")
-
-NUMBER_ADDRESS = _p(
-    r"(?:No\.|no\.|Nomor|nomor|Nomer|nomer|No)[ \t]?(?P<num>\d{1,4}[A-Za-z]?)\b"
-    r"(?![/.,\- ]?\d)"
-)
-PREV_WORD = re.compile(r"([\w-]+)\W*\Z")
-
-SCHOOL_LEVEL = _p(
-    r"(?:SDN?|SDIT|SMPN?|SMPIT|SMAN?|SMAIT|SMKN?|MIN?|MTsN?|MAN?|SLBN?|TKIT)[ \t]+"
-    rf"(?P<name>(?:\d{{1,3}}\b|{_CAPWORD})(?:[ \t]+(?:\d{{1,3}}\b|{_CAPWORD})){{0,3}})"
-)
-_SCHOOL_WORDS = "ponpes pesantren pontren madrasah dayah sekolah"
-SCHOOL_WORD = _p(
-    rf"(?:Pondok Pesantren|pondok pesantren|Pondok pesantren|{_alt(_SCHOOL_WORDS, cases=True)})"
-    rf"[ \t]+(?P<name>{_CAPWORD}(?:[ \t]+(?:\d{{1,3}}\b|{_CAPWORD})){{0,3}})",
-    cues=_SCHOOL_WORDS + " pondok",
-)
-_VILLAGE_WORDS = "desa kelurahan kampung dusun kecamatan kabupaten kota nagari gampong distrik banjar"
-VILLAGE_ID = _p(
-    rf"(?:{_alt(_VILLAGE_WORDS, cases=True)}|Kel\.|Kec\.|Kab\.|Ds\.|Dsn\.|Kp\.)[ \t]+"
-    rf"(?P<name>{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}})",
-    cues=_VILLAGE_WORDS + " kel kec kab ds dsn kp",
-)
-_EN_PLACE_WORDS = "village hamlet sub-district subdistrict district regency city town"
-VILLAGE_EN_OF = _p(
-    rf"(?:{_alt(_EN_PLACE_WORDS)})[ \t]+of[ \t]+(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)",
-    cues=_EN_PLACE_WORDS,
-)
-# English puts the name first ("Sukamulya village", "Harapan School", "Melati Street").
-EN_PLACE_AFTER = re.compile(rf"[ \t]+({_alt(_EN_PLACE_WORDS)})\b")
-EN_LAST_WORDS = {
-    "Street": "address",
-    "Road": "address",
-    "Avenue": "address",
-    "Lane": "address",
-    "School": "school",
-    **{word.capitalize(): "village" for word in _EN_PLACE_WORDS.split()},
-}
-
-AGES = [
-    _p(rf"(?:aged|Aged)[ \t]+(?:\d{{1,2}}|{_NUM_EN})\b(?![ \t]*(?:-|–|to|and|or)[ \t]*\d)"),
-    _p(r"(?:at|At)[ \t]+(?:the[ \t]+)?age[ \t]+(?:of[ \t]+)?\d{1,2}\b"),
-]
-# The other age forms are found from a literal part, then the words before it are checked:
-# "berusia 14 tahun", "anak perempuan 14 tahun" (from "tahun"); "Korban (15)" (from the bracket).
-TAHUN = re.compile(r"(?:tahun|thn|th)\b")
-AGE_BEFORE_TAHUN = re.compile(
-    rf"(?:{_alt('berusia berumur usianya umurnya usia umur anak siswi siswa remaja bocah pelajar gadis korban', cases=True)})"
-    rf"(?:[ \t]+(?:perempuan|laki-laki))?[ \t]+(?:\d{{1,2}}|{_NUM_ID})[ \t]+\Z"
-)
-BRACKET_AGE = re.compile(r"\([ \t]*\d{1,2}[ \t]*\)")
-ROLE_BEFORE_BRACKET = re.compile(
-    rf"(?:{_alt('anak korban siswi siswa remaja bocah gadis pelajar girl boy victim child student', cases=True)})"
-    r"[ \t]*\Z"
-)
-# "belum berusia 18 tahun", "14- to 16-year-olds": limits and ranges are not one exact age.
-AGE_LIMIT_BEFORE = re.compile(
-    r"(?:belum|bawah|kurang dari|lebih dari|minimal|maksimal|sampai|hingga|"
-    r"antara|sekitar|rata-rata|under|over|below|above|least|most|than|to|"
-    r"and|\d[ \t]*[-–])[ \t]*\Z",
-    re.I,
-)
-# "13-year-old", "fourteen years old": found from "year", then the number before it.
-YEAR_OLD = re.compile(r"years?[- \t]old\b(?!s)")
-NUMBER_BEFORE = re.compile(rf"(?:\d{{1,2}}|{_NUM_EN})[- \t]\Z")
-PREP_PLACE = _p(
-    r"(?:di|dari|asal|in|from|near)[ \t]+(?:the[ \t]+)?(?P<word>[A-Z][a-z]+)",
-    cues="di dari asal in from near",
-)
-SENTENCE_MARKS = (". ", "! ", "? ", "\n", '." ', ".\u201d ", ".) ")  # ends of sentences and lines
-SENTENCE_LEAD = re.compile(r"(?:[.!?:][ \t]+|\n)[ \t]*(?:(?:#{1,6}|[>*+\-]|\d+[.)])[ \t]+)*[\"“‘'(*_]*\Z")
-# A run of capitalised words ("Siti Aminah", "Pondok Pesantren Al-Hikmah"), and one word of it.
-CAP_RUN = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?:['’]s)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z]+)*(?:['’]s)?)*")
-CAP_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*")
-
-
-def _words_before(text: str, pos: int) -> list[tuple[int, str]]:
-    """Up to two words (offset, lower-case) separated by single spaces from ``pos``: "known as |X".
-
-    Plain string operations: a look-back regex over a window was the slowest part of a scan.
-    """
-    found: list[tuple[int, str]] = []
-    stop = pos - 1
-    while len(found) < 2 and stop > 0 and text[stop] == " ":
-        low = max(0, stop - 24)
-        cut = max(text.rfind(" ", low, stop), text.rfind("\n", low, stop))
-        if cut < 0 < low:
-            break  # a "word" longer than the window: not a cue
-        start = cut + 1
-        word = text[start:stop]
-        if not found and word.endswith("."):
-            word = word[:-1]  # "Jl. Melati"
-        if not word.isalpha():
-            break
-        found.append((start, word.lower()))
-        stop = start - 1
-    return found
-
-
-class _Doc:
-    """The text being scanned, with its runs of capitalised words found once.
-
-    Cue patterns ("Desa X", "bernama X", "Pak X") can only match where their cue word opens a
-    run of capitalised words or stands one or two words before one. ``finditer`` tries such
-    patterns only at those words instead of at every letter of the text.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        # Each run as its words: (start, end, word) with offsets into the text.
-        self.runs: list[list[tuple[int, int, str]]] = []
-        self.listed_runs: list[list[tuple[int, int, str]]] = []  # runs with a listed name or city
-        self.cue_sites: dict[str, list[int]] = defaultdict(list)
-        sites = self.cue_sites
-        for run in CAP_RUN.finditer(text):
-            if not _word_start(text, run.start(), "@./-"):
-                continue
-            if run.group().isalpha():  # one plain word, by far the most common run
-                words = [(run.start(), run.end(), run.group())]
-            else:
-                words = [
-                    (w.start(), w.end(), w.group()) for w in CAP_WORD.finditer(text, run.start(), run.end())
-                ]
-            self.runs.append(words)
-            listed = False
-            for start, _, word in words:  # "Kepala Desa X": the cue can be inside the run
-                if (key := word.lower()) in CUE_WORDS:
-                    sites[key].append(start)
-                listed = listed or word in LISTED_WORDS
-            if listed:
-                self.listed_runs.append(words)
-            for start, word in _words_before(text, run.start()):
-                if word in CUE_WORDS:
-                    sites[word].append(start)
-
-    def finditer(self, pattern: _Pattern) -> Iterator[re.Match[str]]:
-        if not pattern.cues:
-            yield from pattern.finditer(self.text)
-            return
-        sites = sorted({pos for cue in pattern.cues for pos in self.cue_sites.get(cue, ())})
-        reach = -1
-        for pos in sites:
-            match = pattern.regex.match(self.text, pos) if pos >= reach else None
-            if match and _word_start(self.text, pos, pattern.not_after):
-                reach = match.end()
-                yield match
-
-
-def _finding(kind: str, text: str, start: int, end: int) -> Finding:
-    return Finding(kind, start, end, text[start:end], REASONS[kind])
-
-
-def _prev_word(text: str, pos: int) -> str:
-    """The word just before ``pos`` (lower-cased), skipping punctuation."""
-    match = PREV_WORD.search(text, max(0, pos - 40), pos)
-    return match.group(1).lower() if match else ""
-
-
-def _simple_rules(doc: _Doc) -> Iterator[Finding]:
-    for kind, pattern in RULES:
+def _plain_rules(doc: Doc) -> Iterator[Finding]:
+    rules = doc.rules
+    for kind, pattern in (
+        ("url", r.URL),
+        ("handle", r.QUOTED_HANDLE),
+        ("plate", rules.plate),
+        ("address", rules.housing),
+    ):
         for match in doc.finditer(pattern):
             span = match.span("hit") if "hit" in match.re.groupindex else match.span()
-            yield _finding(kind, doc.text, *span)
+            yield doc.finding(kind, *span)
 
 
-# --- phone numbers, e-mail, handles, bare URLs ---------------------------------------------
+# --- phone numbers, NIK, e-mail, handles, bare URLs ----------------------------------------
 
 
 def _is_phone_digits(digits: str) -> bool:
@@ -861,49 +438,366 @@ def _phone_end(candidate: str) -> int:
     ends = [match.end() for match in re.finditer(r"\d+", candidate)]
     for end in reversed(ends):
         head = candidate[:end]
-        if TIMES_ONLY.fullmatch(head):  # "08.00-12.00-13.00" is a timetable, not a number
+        if r.TIMES_ONLY.fullmatch(head):  # "08.00-12.00-13.00" is a timetable, not a number
             return 0
         if _is_phone_digits(re.sub(r"\D", "", head)):
             return end
     return 0
 
 
-def _phones(doc: _Doc) -> Iterator[Finding]:
-    for match in PHONE.finditer(doc.text):
+LETTER_DIGITS = str.maketrans("OoIl", "0011")
+
+
+def _phones(doc: Doc) -> Iterator[Finding]:
+    if not doc.has_digit:
+        return
+    for match in r.PHONE.finditer(doc.text):
         length = _phone_end(match.group())
-        if length:
-            yield _finding("phone", doc.text, match.start(), match.start() + length)
+        if length and re.sub(r"\D", "", match.group()[:length]) not in doc.rules.hotline_digits:
+            yield doc.finding("phone", match.start(), match.start() + length)
+    for match in doc.finditer(r.LETTER_PHONE):
+        hit = match.group()
+        if not word_start(doc.text, match.start()) or not re.search("[OoIl]", hit):
+            continue
+        digits = re.sub(r"\D", "", hit.translate(LETTER_DIGITS))
+        if _is_phone_digits(digits):
+            yield doc.finding("phone", *match.span())
 
 
-def _at_signs(doc: _Doc) -> Iterator[Finding]:
+def _long_numbers(doc: Doc) -> Iterator[Finding]:
+    """16 digits in any grouping is a NIK or KK number; after "NIK"/"KK", 10 digits are enough."""
+    text = doc.text
+    if not doc.has_digit:
+        return
+    for match in r.DIGIT_RUN.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if len(digits) < 10:
+            continue
+        groups = re.findall(r"\d+", match.group())
+        if all(r.YEAR_GROUP.fullmatch(group) for group in groups):
+            continue  # "2020 2021 2022 2023"
+        if r.MONEY_BEFORE.search(doc.lower, max(0, match.start() - 5), match.start()):
+            continue
+        cued = r.NIK_CUE.search(doc.lower, max(0, match.start() - 40), match.start())
+        if len(digits) == 16 or (cued and 10 <= len(digits) <= 18):
+            yield doc.finding("nik", *match.span())
+
+
+def _student_numbers(doc: Doc) -> Iterator[Finding]:
+    """A student number after "NIS", "nomor induk siswa" or "student ID", however short."""
+    if doc.words.isdisjoint(r.STUDENT_WORDS):
+        return
+    for match in doc.finditer(r.STUDENT_NUMBER):
+        digits = re.sub(r"\D", "", match.group("hit"))
+        if len(digits) < 4 or all(
+            r.YEAR_GROUP.fullmatch(group) for group in re.findall(r"\d+", match.group("hit"))
+        ):
+            continue  # "NIS 12", "student ID 2024", "NIS 2024/2025"
+        if r.NOT_AN_ID_AFTER.match(doc.lower, match.end()) or not word_end(doc.text, match.end()):
+            continue  # "NISN 10 digit", "NIS 1234 siswa"
+        yield doc.finding("nik", *match.span("hit"))
+
+
+def _spelled_numbers(doc: Doc) -> Iterator[Finding]:
+    """Digits written as words ("nol delapan satu dua ...", "zero eight one two ...")."""
+    text = doc.text
+    for match in doc.finditer(r.SPELLED_DIGITS):
+        if not word_end(text, match.end()):
+            continue
+        tokens = re.findall(r"[A-Za-z]+|\d+", match.group())
+        if all(token.isdigit() for token in tokens):
+            continue  # plain digits are the phone and NIK rules' business
+        digits = _spelled_digits(tokens)
+        if len(digits) == 16:
+            yield doc.finding("nik", *match.span())
+        elif len(digits) >= 9 or _is_phone_digits(digits):
+            yield doc.finding("phone", *match.span())
+
+
+def _spelled_digits(tokens: list[str]) -> str:
+    """ "nol delapan double tiga" -> "0833"; "plus enam dua" -> "62"."""
+    digits, repeat = [], 1
+    for token in tokens:
+        low = token.lower()
+        if low in ("double", "dobel", "triple"):
+            repeat = 3 if low == "triple" else 2
+            continue
+        if low != "plus":
+            digits.append((token if token.isdigit() else r.DIGIT_WORDS[low]) * repeat)
+        repeat = 1
+    return "".join(digits)
+
+
+def _email_at(doc: Doc, pos: int) -> Finding | None:
+    """An e-mail address around the "@" at ``pos``: "nama@gmail.com", "nama @ gmail.com",
+    "nama . putri @ gmail . com"."""
+    text = doc.text
+    local = r.LOCAL_PART.search(text, max(0, pos - 64), pos)
+    domain = r.DOMAIN.match(text, pos + 1)
+    if not local or not domain or local.group().endswith(" ") != domain.group().startswith(" "):
+        return _spaced_email_at(doc, pos)
+    if not word_end(text, domain.end()) or text[local.start()] == " ":
+        return None
+    return doc.finding("email", local.start(), domain.end())
+
+
+def _spaced_email_at(doc: Doc, pos: int) -> Finding | None:
+    """ "andriyani . putri @ gmail . com": spaces around the dots, the domain ending in a known TLD."""
+    lower = doc.lower
+    local = r.SPACED_LOCAL.search(lower, max(0, pos - 64), pos)
+    domain = r.SPACED_DOMAIN.match(lower, pos + 1)
+    if (
+        not local
+        or not domain
+        or not word_end(lower, domain.end())
+        or not word_start(lower, local.start(), ".")
+    ):
+        return None
+    if not any(char.isalpha() for char in local.group()):
+        return None  # "3 hari @ Rp 25.000": a price, not an address
+    return doc.finding("email", local.start(), domain.end())
+
+
+def _at_signs(doc: Doc) -> Iterator[Finding]:
     """E-mail addresses and @handles, found from the "@" outwards (cheaper than a full scan)."""
     text = doc.text
-    for at in AT_SIGN.finditer(text):
+    for at in r.AT_SIGN.finditer(text):
         pos = at.start()
-        local = LOCAL_PART.search(text, max(0, pos - 64), pos)
-        if local:
-            domain = DOMAIN.match(text, pos + 1)
-            if domain:
-                yield _finding("email", text, local.start(), domain.end())
+        email = _email_at(doc, pos)
+        if email:
+            yield email
             continue
-        handle = HANDLE.match(text, pos + 1)
-        if handle and _word_start(text, pos, "@./"):
-            yield _finding("handle", text, pos, handle.end())
+        handle = r.HANDLE.match(text, pos + 1)
+        if handle and word_start(text, pos, "@./"):
+            yield doc.finding("handle", pos, handle.end())
 
 
-def _bare_urls(doc: _Doc) -> Iterator[Finding]:
-    """Links without a scheme, such as instagram.com/xyz: found from the ".com/" outwards."""
-    for tail in BARE_URL_TAIL.finditer(doc.text):
-        head = DOMAIN_HEAD.search(doc.text, max(0, tail.start() - 64), tail.start())
-        if head and _word_start(doc.text, head.start(), "@./-"):
-            yield _finding("url", doc.text, head.start(), tail.end())
+def _obfuscated_emails(doc: Doc) -> Iterator[Finding]:
+    """ "nama[at]gmail[dot]com", "nama (at) gmail.com", "nama at gmail dot com"."""
+    text = doc.lower
+    if not ("dot" in doc.words or "titik" in doc.words or r.BRACKETED.search(text)):
+        return
+    for at in r.OBFUSCATED_AT.finditer(text):
+        local = r.LOCAL_PART.search(text, max(0, at.start() - 64), at.start())
+        domain = r.OBFUSCATED_DOMAIN.match(text, at.end())
+        if not local or not domain or local.group().endswith(" ") or not word_end(text, domain.end()):
+            continue
+        bracketed = "[" in at.group() or "(" in at.group() or "<" in at.group() or "{" in at.group()
+        if bracketed or r.HAS_DOT_WORD.search(domain.group()):
+            yield doc.finding("email", local.start(), domain.end())
+
+
+def _cued_handles(doc: Doc) -> Iterator[Finding]:
+    """Account names without "@" after an account word: "akun IG dinda_cantik", "username gamer123"."""
+    rules = doc.rules
+    for match in doc.finditer(rules.handle_cue):
+        hit = doc.text[match.start("hit") : match.end("hit")]
+        if hit.lower() in rules.common or hit.lower() in rules.handle_cue_words or rules.is_safe_word(hit):
+            continue
+        if r.HANDLE_SHAPE.match(hit) and not hit.isdigit():
+            yield doc.finding("handle", *match.span("hit"))
+            continue
+        if _plain_handle(rules, match, hit):
+            yield doc.finding("handle", *match.span("hit"))
+
+
+def _discord_tags(doc: Doc) -> Iterator[Finding]:
+    """Discord tags: "ShadowFox#4821", "kucingoren#0937", "Raven.Night#2210"."""
+    text, rules = doc.text, doc.rules
+    if "#" not in text:
+        return
+    for number in r.DISCORD_NUMBER.finditer(text):
+        name = r.DISCORD_NAME.search(text, max(0, number.start() - 32), number.start())
+        if not name or len(name.group()) < 2 or not word_start(text, name.start(), "@/#"):
+            continue
+        if name.group().lower() in rules.ordinary:
+            continue  # "issue#1234"
+        yield doc.finding("handle", name.start(), number.end())
+
+
+def _game_names(doc: Doc) -> Iterator[Finding]:
+    """A user name a few words after "IGN", "nick", "username" or "ID game", in the same sentence:
+    "IGN pelaku di Mobile Legends adalah XxSniperxX", "his nick in the game was LordVexx"."""
+    text, rules = doc.text, doc.rules
+    if doc.words.isdisjoint(r.OUTRIGHT_HANDLE_CUES):
+        return
+    reach = 0
+    for site in doc.anchor_sites(r.OUTRIGHT_HANDLE_CUES):
+        if site < reach or text[site - 1 : site] == ".":
+            continue  # "situs.go.id"
+        stop = r.WINDOW_END.search(text, site, site + 80)
+        end = stop.start() if stop else min(len(text), site + 80)
+        if not r.ACCOUNT_SHAPE.search(text, site, end):
+            continue
+        for token in r.NAME_TOKEN.finditer(text, site, end):
+            hit = token.group()
+            if not word_start(text, token.start(), "@/#") or not word_end(text, token.end()):
+                continue
+            if sum(char.isalpha() for char in hit) < 2 or not r.STRONG_HANDLE.match(hit):
+                continue  # "12345678" (the cued-handle rule's), "__"
+            if hit.lower() in rules.handle_cue_words:
+                continue
+            if rules.is_safe_word(hit) or hit in rules.acronyms or rules.is_word(hit):
+                continue  # "YouTube", "KBGO"
+            if hit.isupper() and len(hit) <= 5:
+                continue  # "PS4", "MP4": a product, not an account
+            reach = token.end()
+            yield doc.finding("handle", *token.span())
+            break
+
+
+def _numeric_ids(doc: Doc) -> Iterator[Finding]:
+    """A game or user ID in digits: "ID ML-nya 482917365 (2231)", "his Roblox user ID 3456721"."""
+    lower = doc.lower
+    for match in doc.finditer(r.NUMERIC_ID):
+        if not r.RECORD_WORDS.isdisjoint(lower[match.start() : match.start("hit")].split()):
+            continue  # "ID laporan 2024001": the number of a report or an order, not of an account
+        if r.NOT_AN_ID_AFTER.match(lower, match.end()) or r.MONEY_BEFORE.search(
+            lower, max(0, match.start("hit") - 5), match.start("hit")
+        ):
+            continue  # "UID 10 digit", "ID ... Rp 50000"
+        yield doc.finding("handle", *match.span("hit"))
+
+
+def _clause(text: str, site: int, back: int, ahead: int) -> tuple[int, int]:
+    """The part of the sentence around ``site``, at most ``back`` characters before and ``ahead`` after."""
+    low, high = max(0, site - back), min(len(text), site + ahead)
+    start = max(
+        [low] + [found + len(stop) for stop in r.CLAUSE_STOPS if (found := text.rfind(stop, low, site)) >= 0]
+    )
+    ends = [found for stop in r.CLAUSE_STOPS if (found := text.find(stop, site, high)) >= 0]
+    return start, min(ends + [high])
+
+
+def _account_shaped(rules: Rules, token: str) -> bool:
+    """A token shaped like an account name, not a word, product, abbreviation or file name."""
+    low = token.lower()
+    if (
+        low in rules.ordinary
+        or low in rules.handle_cue_words
+        or rules.is_safe_word(token)
+        or token in rules.acronyms
+    ):
+        return False
+    if "." in token:
+        parts = low.split(".")
+        return (
+            bool(r.DOTTED_HANDLE.fullmatch(token))
+            and parts[-1] not in r.NOT_HANDLE_ENDS
+            and token not in rules.dotted
+            and sum(char.isalpha() for char in token) >= 5
+        )
+    if r.DECORATED_HANDLE.fullmatch(token):
+        return True
+    if token.isupper() and len(token) <= 5:
+        return False  # "PS4": a product
+    base = token.rstrip("0123456789")
+    if base.lower() in rules.ordinary or rules.is_safe_word(base) or base in rules.acronyms:
+        return False  # "iOS17", "Android14", "Windows11": a product and its version
+    return bool(r.MIXED_HANDLE.fullmatch(token) or r.LETTERS_DIGITS_HANDLE.fullmatch(token))
+
+
+def _platform_handles(doc: Doc) -> Iterator[Finding]:
+    """An account name near a platform word, before or after it: "akun ML-nya KaiserWolf88", "He goes by
+    xXBlazeXx on Snapchat", "On Snapchat she goes by lil.mochi" (the cued-handle rule wants it right after).
+
+    Only the clause around each platform word is searched, for the rare shapes of an account name
+    (letters beside digits or capitals, an inner dot)."""
+    text, rules = doc.written, doc.rules
+    if doc.words.isdisjoint(rules.platform_words):
+        return
+    reach = 0
+    for site in doc.anchor_sites(rules.platform_words):
+        start, end = _clause(text, site, 80, 60)
+        start = max(start, reach)
+        hint = r.HANDLE_HINT.search(text, start, end) if start < end else None
+        while hint:
+            head = r.TOKEN_START.search(text, max(start, hint.start() - 30), hint.start() + 1)
+            token = r.PLATFORM_TOKEN.match(text, head.start()) if head else None
+            if (
+                token
+                and word_start(text, token.start(), "@/#")
+                and word_end(text, token.end())
+                and _account_shaped(rules, token.group())
+            ):
+                yield doc.finding("handle", *token.span())
+            hint = r.HANDLE_HINT.search(text, max(hint.end(), token.end() if token else 0), end)
+        reach = max(reach, end)
+
+
+def _bare_handles(doc: Doc) -> Iterator[Finding]:
+    """Account names written without "@" or an account word: "kakak.baik.hati", "gadis_desa"."""
+    text, reach = doc.text, 0
+    for joint in r.HANDLE_JOINT.finditer(text):
+        pos = joint.start()
+        if pos < reach or pos == 0 or not ("a" <= text[pos - 1] <= "z" or text[pos - 1].isdigit()):
+            continue
+        head = r.TOKEN_HEAD.search(text, max(0, pos - 30), pos + 1)
+        match = r.BARE_HANDLE.match(text, head.start()) if head else None
+        if not match or not word_start(text, match.start(), "@./-"):
+            continue
+        reach, token = match.end(), match.group()
+        after = text[match.end() : match.end() + 1]
+        if text[match.start() - 1 : match.start()] == "`" or after in ("`", ":"):
+            continue  # `last_verified`, "spare_copies: 2": code or a settings key, not an account
+        parts = re.split(r"[._]", token.rstrip("_"))
+        if not token.islower() and not token.isdigit() and token != token.lower():
+            continue  # "sekolah.Setelah": a missing space, not a handle
+        if token.replace(".", "").isdigit() or parts[-1] in r.NOT_HANDLE_ENDS:
+            continue  # a number ("1.245.000"), a domain or a file name
+        letters = [part for part in parts if part.isalpha()]
+        if (
+            "_" in token
+            or (len(parts) >= 3 and max(map(len, parts)) >= 3)
+            or (letters and max(map(len, letters)) >= 3 and any(char.isdigit() for char in token))
+        ):
+            yield doc.finding("handle", *match.span())
+
+
+def _plain_handle(rules: Rules, match: re.Match[str], hit: str) -> bool:
+    """ "username: kakakbaik", "ID-nya 12345678", "akun IG kakakcantik": a plain word as an account name."""
+    explicit = match.group("sep").strip(" \t,") or match.group("quote")
+    english = _looks_english(match.string, match.start())
+    cues = {*match.group("cue").split(), *(match.group("cue2") or "").split()}
+    cues |= {word.removesuffix("nya").rstrip("-") for word in (match.group("words") or "").split()}
+    if not cues.isdisjoint(r.OUTRIGHT_HANDLE_CUES):
+        if hit.isdigit():
+            return len(hit) >= 8 or bool(explicit) and len(hit) >= 5
+        return bool(explicit) and not english and hit.islower() and len(hit) >= 4 and not rules.is_word(hit)
+    # "akun IG kakakcantik" (two account words, or an explicit "IG: ..."), in Indonesian text:
+    # one long lower-case word that is no ordinary word or verb form.
+    if not (explicit or match.group("cue2")) or english:
+        return False
+    return hit.isalpha() and hit.islower() and len(hit) >= 6 and rules.is_name_like(hit)
+
+
+def _bare_urls(doc: Doc) -> Iterator[Finding]:
+    """Links without a scheme, such as instagram.com/xyz or wa.me/62...: found from the ".com/" outwards."""
+    for tail in r.BARE_URL_TAIL.finditer(doc.lower):
+        head = r.DOMAIN_HEAD.search(doc.lower, max(0, tail.start() - 64), tail.start())
+        if head and word_start(doc.lower, head.start(), "@./-"):
+            yield doc.finding("url", head.start(), tail.end())
+
+
+def _plates(doc: Doc) -> Iterator[Finding]:
+    """Plates in lower or mixed case ("b 1234 xyz") after a vehicle or plate word."""
+    pattern, reach = doc.rules.plate_lower, 0
+    if pattern.triggers.isdisjoint(doc.words) or not r.DIGIT.search(doc.lower):
+        return
+    for site in doc.anchor_sites(pattern.triggers):
+        if not r.DIGIT.search(doc.lower, max(site, reach), site + 48):
+            continue  # no number, no plate: cheaper than the plate pattern
+        match = pattern.regex.search(doc.lower, max(site, reach), site + 48)
+        if not match or doc.text[match.start() : match.end()].isupper():
+            continue  # upper case is the plain plate rule's
+        if word_start(doc.lower, match.start(), "-") and r.PLATE_CUE.search(
+            doc.lower, max(0, match.start() - 40), match.start()
+        ):
+            reach = match.end()
+            yield doc.finding("plate", *match.span())
 
 
 # --- initials ------------------------------------------------------------------------------
-
-
-def _is_acronym(letters: str) -> bool:
-    return letters.replace(".", "") in ACRONYMS
 
 
 def _inside_title(text: str, pos: int) -> bool:
@@ -913,172 +807,730 @@ def _inside_title(text: str, pos: int) -> bool:
     return text[pos].isupper() and bool(before) and text[before[0][0]].isupper() and not ends_sentence
 
 
-def _initials(doc: _Doc) -> Iterator[Finding]:
-    text = doc.text
-    for match in INITIAL_CUE.finditer(text):
+def _quoted_label(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in "\"“'‘" and end < len(text) and text[end] in "\"”'’"
+
+
+LABEL_CUES = frozenset(
+    [
+        "Child",
+        "Student",
+        "Pupil",
+        "Victim",
+        "Girl",
+        "Boy",
+        "Offender",
+        "Anak",
+        "Siswa",
+        "Siswi",
+        "Murid",
+        "Korban",
+        "Pelaku",
+        "Remaja",
+    ]
+)
+
+
+def _label_sets(doc: Doc, matches: list[re.Match[str]]) -> set[int]:
+    """Starts of labels such as "Child A" that stand in a sentence with another such label ("Child A and
+    Child B were both ..."): a set of letters is a labelling scheme, not a child's initials."""
+    by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
+    labels = []
+    for match in matches:
+        if match.group("cue") in LABEL_CUES and len(match.group("hit")) == 1:
+            sentence = _sentence_around(doc.text, match.start(), match.end())
+            by_sentence[sentence].add(match.group("hit"))
+            labels.append((match.start(), sentence))
+    return {start for start, sentence in labels if len(by_sentence[sentence]) >= 2}
+
+
+def _cued_initials(doc: Doc) -> Iterator[Finding]:
+    text, rules = doc.text, doc.rules
+    matches = list(doc.finditer(rules.initial_cue))
+    labelled = _label_sets(doc, matches) if len(matches) > 1 else set()
+    for match in matches:
+        if match.start() in labelled:
+            continue
         hit = match.group("hit")
         explicit = match.group("cue").lower().startswith(("berinisial", "inisial", "initial"))
-        if (_is_acronym(hit) or _inside_title(text, match.start())) and not explicit:
+        acronym = hit.replace(".", "") in rules.acronyms
+        if (acronym or _inside_title(text, match.start())) and not explicit:
             continue
         # "a girl, R, was ..." is an apposition; "the girl, A friend ..." is not.
         if "," in match.group("sep") and not re.match(r"[ \t]*[,(]", text[match.end() : match.end() + 4]):
             continue
+        if _quoted_label(text, match.start(), match.end()):
+            continue  # 'label samaran seperti "Anak A"': a label named, not a child
+        if not explicit and r.LABEL_BEFORE.search(doc.lower, max(0, match.start() - 100), match.start()):
+            continue  # "cards labelled Child A, Child B": role-play labels, not children
         start = match.start("hit") if explicit else match.start()
-        yield _finding("initials", text, start, match.end())
-    for age in AGE_AFTER_INITIALS.finditer(text):
-        letters = INITIALS_BEFORE.search(text, max(0, age.start() - 12), age.start())
-        if letters and _word_start(text, letters.start(), ".") and not _is_acronym(letters.group().strip()):
-            yield _finding("initials", text, letters.start(), age.end())
-    for tail in DOTTED_TAIL.finditer(text):
+        yield doc.finding("initials", start, match.end())
+
+
+def _initials(doc: Doc) -> Iterator[Finding]:
+    text, rules = doc.text, doc.rules
+    yield from _cued_initials(doc)
+    for age in r.AGE_AFTER_INITIALS.finditer(text) if doc.has_digit else ():
+        letters = r.INITIALS_BEFORE.search(text, max(0, age.start() - 12), age.start())
+        if (
+            letters
+            and word_start(text, letters.start(), ".")
+            and letters.group().strip().replace(".", "") not in rules.acronyms
+        ):
+            yield doc.finding("initials", letters.start(), age.end())
+    for tail in r.DOTTED_TAIL.finditer(text):
         start = tail.start() - 1
         if (
             start >= 0
             and "A" <= text[start] <= "Z"
-            and _word_start(text, start, ".")
-            and text[start : tail.end()] not in DOTTED_NOT_INITIALS
+            and word_start(text, start, ".")
+            and text[start : tail.end()] not in rules.dotted
         ):
-            yield _finding("initials", text, start, tail.end())
+            yield doc.finding("initials", start, tail.end())
 
 
 # --- personal names ------------------------------------------------------------------------
 
 
-def _cued_names(doc: _Doc) -> Iterator[Finding]:
+def _cued_names(doc: Doc) -> Iterator[Finding]:
     """Names after an honorific ("Bu Ratna") or a naming cue ("bernama Joko", "called Dimas")."""
-    for match in doc.finditer(HONORIFIC):
-        if match.group("parent") or match.group("first") not in ROLE_WORDS:
-            yield _finding("name", doc.text, *match.span())
-    for match in doc.finditer(NAME_CUE):
+    rules = doc.rules
+    for match in doc.finditer(rules.honorific):
+        first = match.group("first")
+        if first and (
+            first.lower() in rules.roles or (first.lower() in rules.common and first not in rules.given_names)
+        ):
+            continue  # "Bu Guru", and nicknames made of ordinary words: "Om Baik", "Kak Manis"
+        yield doc.finding("name", *match.span())
+    for match in doc.finditer(rules.name_cue):
         first = match.group("hit").split()[0]
-        if first in ROLE_WORDS or _prev_word(doc.text, match.start()) in THING_NOUNS:
-            continue
+        if (
+            first.lower() in rules.roles
+            or first in rules.function_words
+            or doc.prev_word(match.start()) in rules.thing_nouns
+            or (first.lower() in rules.common and first not in rules.given_names)
+        ):
+            continue  # "dipanggil si Pendiam": a nickname made of an ordinary word, like "Kak Manis"
         start = match.start() if match.group("cue").lower() == "si" else match.start("hit")
-        yield _finding("name", doc.text, start, match.end("hit"))
+        yield doc.finding("name", start, match.end("hit"))
+
+
+def _quoted_names(doc: Doc) -> Iterator[Finding]:
+    """A saved contact name or nickname in quotes: 'disimpan dengan nama "Jovan"', 'called "Ocha"'."""
+    text, rules = doc.text, doc.rules
+    if rules.quoted_cue_words.isdisjoint(doc.words):
+        return
+    for quote in r.QUOTED_NAME.finditer(text):
+        start, end = quote.span("hit")
+        if not word_start(text, quote.start()) or not word_end(text, quote.end()):
+            continue
+        cue = rules.quoted_name_cue.search(doc.lower, max(0, quote.start() - 60), quote.start())
+        if not cue:
+            continue
+        gap = set(cue.group("gap").split())
+        if gap & (rules.thing_nouns | r.PSEUDONYM_WORDS):
+            continue  # 'nama samaran "Dinda"', 'saved the photo as "Pantai"'
+        if not gap and doc.prev_word(cue.start()) in rules.thing_nouns:
+            continue  # 'an app called "Wizz"' (but 'the club called him "Kipli"')
+        words = quote.group("hit").split()
+        if words[0][0].islower():
+            if words[0] in rules.name_words_lower:
+                yield doc.finding("name", start, end)
+            continue  # a lower-case word in quotes is a label ('calling her "flirty"'), not a name
+        while words and words[0].lower() in rules.name_prefixes:
+            words = words[1:]  # '"Kak Dion"', '"Kakak Baik"': the name, if any, follows the honorific
+        if not words or rules.is_word(words[0]) or words[0] in rules.acronyms or words[0] in rules.not_place:
+            continue
+        if (
+            rules.is_safe_word(words[0])
+            or rules.is_coarse(" ".join(words))
+            or words[0] in rules.function_words
+        ):
+            continue
+        yield doc.finding("name", start, end)
+
+
+def _after_name(doc: Doc, pos: int) -> bool:
+    """True if a personal name ends just before ``pos`` ("Yanto alias", "Rahmat als.", "dedi als")."""
+    match = r.PREV_WORD.search(doc.text, max(0, pos - 40), pos)
+    if not match or "\n" in doc.text[match.end(1) : pos] or "." in doc.text[match.end(1) : pos]:
+        return False
+    word, rules = match.group(1), doc.rules
+    if word.lower() in rules.name_words_lower:
+        return True
+    return (
+        word[:1].isupper()
+        and not rules.is_word(word)
+        and word not in rules.acronyms
+        and not rules.is_safe_word(word)
+        and not _at_sentence_start(doc.text, match.start(1))
+    )
+
+
+def _alias_end(rules: Rules, text: str, first: re.Match[str]) -> int:
+    """End of a capitalised alias: up to three words, stopping at an ordinary word or verb form
+    ("Dedi Als Kribo Mengaku ..." -> "Kribo")."""
+    end = first.end()
+    for _ in range(2):
+        word = r.NEXT_CAP_WORD.match(text, end)
+        if not word or rules.is_word(word.group(1)) or r.AFFIXED.fullmatch(word.group(1).lower()):
+            break
+        end = word.end()
+    return end
+
+
+def _aliases(doc: Doc) -> Iterator[Finding]:
+    """An alias: "Rahmat als. Gondrong", "DEDI ALS KRIBO", "the recruiter, aka Boyke", "yanto als. codet"."""
+    text, rules = doc.text, doc.rules
+    if rules.alias_words.isdisjoint(doc.words) and "a.k.a" not in doc.lower and "a/k/a" not in doc.lower:
+        return
+    for match in doc.finditer(rules.alias):
+        named = _after_name(doc, match.start())
+        if match.group("cue").rstrip(".") in rules.alias_after_name_only and not named:
+            continue
+        if r.ACRONYM_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "TPKS alias Tindak Pidana Kekerasan Seksual": an acronym spelled out
+        alias = r.ALIAS_WORD.match(text, match.end())
+        if not alias or not word_end(text, alias.end()):
+            continue
+        first = alias.group()
+        if first[0].islower():  # "menolak, alias tidak mau" is no alias; "yanto als. codet" is
+            if first in rules.name_words_lower or (named and rules.is_name_like(first)):
+                yield doc.finding("name", *alias.span())
+            continue
+        if first.lower() in rules.roles or first in rules.function_words or first in rules.acronyms:
+            continue  # "aka Child Sexual Abuse Material", "alias KBGO"
+        if rules.is_safe_word(first) or rules.is_coarse(first) or (rules.is_word(first) and not named):
+            continue  # "alias Siber", "aka Online Child Sexual Exploitation"
+        yield doc.finding("name", alias.start(), _alias_end(rules, text, alias))
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:
     """True at the start of a sentence, heading or list item (after Markdown markers)."""
     window = text[max(0, pos - 40) : pos]
-    return bool(SENTENCE_LEAD.search("\n" + window if pos <= 40 else window))
+    return bool(r.SENTENCE_LEAD.search("\n" + window if pos <= 40 else window))
 
 
-Word = tuple[int, int, str]  # (start, end, word) of one word in a run of capitalised words
-
-
-def _is_listed_name(text: str, words: list[Word], index: int) -> bool:
-    word = words[index][2]
-    if word not in GIVEN_NAMES:
+def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
+    rules, word = doc.rules, words[index][2]
+    if word not in rules.given_names:
         return False
-    if index > 0 and words[index - 1][2] in NAME_PREFIX_STOP:
+    if index > 0 and words[index - 1][2] in rules.name_prefix_stops:
         return False
     following = words[index + 1][2] if index + 1 < len(words) else ""
-    if following in NAME_SUFFIX_STOP:
+    if following in rules.name_suffix_stops:
         return False
     # "Made", "Indah", "Bintang" are also ordinary words: at a sentence start they are only a
     # name when another listed name follows ("Made Suarta").
-    if word in AMBIGUOUS_NAMES and following not in GIVEN_NAMES:
-        return not _at_sentence_start(text, words[index][0])
+    if word in rules.ambiguous_names and following not in rules.given_names | rules.surnames:
+        return not _at_sentence_start(doc.text, words[index][0])
     return True
 
 
-def _name_end(words: list[Word], index: int) -> int:
+def _name_end(rules: Rules, words: list[Word], index: int) -> int:
     """Index of the last word of a full name starting at ``index`` (up to two more words)."""
     last = index
     while last + 1 < len(words) and last - index < 2:
         word = words[last + 1][2]
-        if word in FUNCTION_CAPS or word in ROLE_WORDS or word in CITIES or word in REGION_NAMES:
+        if word in rules.function_words or word.lower() in rules.roles or word in rules.cities:
+            break
+        if word in rules.region_names:
             break
         last += 1
     return last
 
 
-def _run_findings(text: str, words: list[Word]) -> Iterator[Finding]:
-    """Listed names and city names in one run of capitalised words."""
-    index = 0
+def _surname_pair(rules: Rules, words: list[Word], index: int) -> bool:
+    """ "Rizal Pratama": an unlisted capitalised word followed by a listed family name."""
+    if index + 1 >= len(words) or words[index + 1][2] not in rules.surnames:
+        return False
+    word = words[index][2]
+    return not (
+        word in rules.function_words
+        or word.lower() in rules.roles
+        or word.lower() in rules.common
+        or word in rules.name_prefix_stops
+        or word.lower() in rules.cue_words
+        or rules.is_safe_word(word)
+    )
+
+
+def _chinese_given(rules: Rules, words: list[Word], index: int) -> bool:
+    """ "Liem Mei Lan", "Tan Kok Hwa": two short given names after a Chinese family name."""
+    if index + 2 >= len(words):
+        return False
+    for _, _, word in words[index + 1 : index + 3]:
+        low = word.lower()
+        if not 2 <= len(word) <= 6 or not word.isalpha() or word in rules.function_words:
+            return False
+        if low in rules.common or low in rules.roles or rules.is_safe_word(word):
+            return False
+    return True
+
+
+def _run_findings(doc: Doc, words: list[Word]) -> Iterator[Finding]:
+    """Listed names, family names and city names in one run of capitalised words."""
+    rules, index = doc.rules, 0
     while index < len(words):
         start, end, word = words[index]
-        if index + 1 < len(words) and f"{word} {words[index + 1][2]}" in CITIES:
-            yield _finding("village", text, start, words[index + 1][1])
+        if index + 1 < len(words) and f"{word} {words[index + 1][2]}" in rules.cities:
+            yield doc.finding("village", start, words[index + 1][1])
             index += 2
-        elif word in CITIES:
-            yield _finding("village", text, start, end)
+        elif word in rules.cities:
+            yield doc.finding("village", start, end)
             index += 1
-        elif _is_listed_name(text, words, index):
-            last = _name_end(words, index)
-            yield _finding("name", text, start, words[last][1])
+        elif word in rules.chinese_surnames and _chinese_given(rules, words, index):
+            yield doc.finding("name", start, words[index + 2][1])
+            index += 3
+        elif _is_listed_name(doc, words, index) or _surname_pair(rules, words, index):
+            last = max(_name_end(rules, words, index), index + (words[index][2] not in rules.given_names))
+            yield doc.finding("name", start, words[last][1])
             index = last + 1
         else:
             index += 1
 
 
-# Any word that can start a listed name or city; most runs of capitals contain none.
-LISTED_WORDS = GIVEN_NAMES | {city.split()[0] for city in CITIES}
-
-
-def _listed_words(doc: _Doc) -> Iterator[Finding]:
+def _listed_words(doc: Doc) -> Iterator[Finding]:
     for words in doc.listed_runs:
-        yield from _run_findings(doc.text, words)
+        yield from _run_findings(doc, words)
 
 
-# --- schools, villages, house numbers ------------------------------------------------------
+def _lower_cities(doc: Doc) -> Iterator[Finding]:
+    """A listed city in lower case after a preposition: "tinggal di bandung", "from surabaya"."""
+    text, rules = doc.text, doc.rules
+    for city in doc.words & rules.lower_cities:
+        pos = text.find(city)
+        while pos >= 0:
+            end = pos + len(city)
+            if word_start(text, pos) and word_end(text, end) and doc.prev_word(pos) in rules.place_preps:
+                yield doc.finding("village", pos, end)
+            pos = text.find(city, end)
 
 
-def _names_something(words: list[str]) -> bool:
+def _lower_name_pairs(doc: Doc) -> Iterator[Finding]:
+    """A full name in lower case, no cue needed: two listed names ("dewi lestari"), unless both are
+    common words, or a listed given name that is no ordinary word and a family name that is not
+    listed but no ordinary word either ("lalu rizky maulidan yg screenshot")."""
+    text, rules = doc.text, doc.rules
+    for first in doc.words & rules.name_words_lower:
+        pos = text.find(first)
+        plain_given = first in rules.lower_given_names
+        while pos >= 0:
+            end = pos + len(first)
+            after = r.LOWER_WORD.match(text, end)
+            if after and word_start(text, pos) and word_end(text, after.end()):
+                second = after.group(1)
+                if second in rules.name_words_lower:
+                    if not (first in rules.common and second in rules.common):
+                        yield doc.finding("name", pos, after.end())
+                elif plain_given and rules.is_family_name_like(second):
+                    yield doc.finding("name", pos, after.end())
+            pos = text.find(first, end)
+
+
+def _name_like(rules: Rules, word: str) -> bool:
+    """True if a capitalised word can be part of a personal name that is not listed."""
+    low = word.lower()
+    return not (
+        low in rules.ordinary
+        or word in rules.function_words
+        or word in rules.acronyms
+        or low in rules.cue_words
+        or rules.is_safe_word(word)
+        or word in rules.region_names
+        or word in rules.not_place
+        or r.AFFIXED.fullmatch(low)
+    )
+
+
+def _boru_names(doc: Doc) -> Iterator[Finding]:
+    """Batak women's names with "br." or "boru" before the marga: "Lasma br. Sitorus", "Rotua Boru Manurung"."""
+    text, rules = doc.text, doc.rules
+    if "br" not in doc.words and "boru" not in doc.words:
+        return
+    for match in doc.finditer(r.BORU):
+        if not _name_like(rules, match.group("marga")) or not word_end(text, match.end()):
+            continue
+        start = match.start()
+        for pos, word in _words_before(text, match.start())[:2]:
+            if not text[pos].isupper() or not _name_like(rules, text[pos : pos + len(word)]):
+                break
+            start = pos
+        yield doc.finding("name", start, match.end())
+
+
+def _apposition_name(rules: Rules, words: list[Word], last: bool) -> tuple[int, int] | None:
+    """The name in a run of capitalised words beside an apposition: its last name-like words, up to
+    three ("Kemudian Fransina Wakerkwa, ..."), or (``last`` false) the whole run if it is a name."""
+    if last:
+        count = 0
+        for _, _, word in reversed(words[-3:]):
+            if not _name_like(rules, word):
+                break
+            count += 1
+        picked = words[len(words) - count :] if count else []
+    else:
+        picked = words if len(words) <= 3 and all(_name_like(rules, word) for _, _, word in words) else []
+    return (picked[0][0], picked[-1][1]) if picked else None
+
+
+def _kin_at(rules: Rules, lower: str, pos: int, end: int | None = None) -> re.Match[str] | None:
+    """A kinship phrase about the child at ``pos`` ("ibu korban", "the victim's aunt"), ending at ``end``."""
+    match = rules.kin_phrase.match(lower, pos) if end is None else rules.kin_phrase.fullmatch(lower, pos, end)
+    return match if match and (match.group("pre") or match.group("post")) else None
+
+
+def _appositions(doc: Doc) -> Iterator[Finding]:
+    """A name beside a kinship phrase about the child: "Fransina Wakerkwa, mama dari korban, ...",
+    "Nenek korban, Welmina Fanggidae, ...", "The mother, Hermina Karubaba, asked for help."."""
+    text, lower, rules = doc.text, doc.lower, doc.rules
+    if rules.kin_words.isdisjoint(doc.words) or "," not in text:
+        return
+    for words in doc.runs:
+        start, end = words[0][0], words[-1][1]
+        if text.startswith(",", end):
+            after = r.SPACES.match(text, end + 1).end()
+            kin = _kin_at(rules, lower, after)
+            if (
+                kin
+                and r.APPOSITION_END.match(text, kin.end())
+                and (span := _apposition_name(rules, words, True))
+            ):
+                yield doc.finding("name", *span)
+                continue
+        comma = text.rfind(",", max(0, start - 3), start)
+        if comma < 0 or text[comma + 1 : start].strip() or not r.APPOSITION_END.match(text, end):
+            continue
+        for head in r.WORD_HEAD.finditer(lower, max(0, comma - 60), comma):
+            if _kin_at(
+                rules, lower, head.start(), r.SPACES_BEFORE.search(lower, head.start(), comma).start()
+            ):
+                if span := _apposition_name(rules, words, last=False):
+                    yield doc.finding("name", *span)
+                break
+
+
+# --- schools, villages, addresses ----------------------------------------------------------
+
+
+def _names_something(rules: Rules, words: list[str]) -> bool:
     """True if a school name has a number or a word beyond generic ones ("SD Negeri" alone)."""
-    return any(word.isdigit() or word not in GENERIC_SCHOOL_WORDS for word in words)
+    return any(word.isdigit() or word.capitalize() not in rules.school_generic for word in words)
 
 
-def _schools(doc: _Doc) -> Iterator[Finding]:
-    for pattern in (SCHOOL_LEVEL, SCHOOL_WORD):
-        for match in doc.finditer(pattern):
-            if _names_something(match.group("name").split()):
-                yield _finding("school", doc.text, *match.span())
+def _madrasah_end(rules: Rules, lower: str, pos: int) -> int:
+    """End of "<number> <place>" after a lower-case level that is also a word ("man", "min"), or 0."""
+    match = r.NUMBER_PLACE.match(lower, pos)
+    if not match or r.UNIT_AFTER.match(lower, match.end("num")):
+        return 0  # "min 1 kali", "man 2 tahun"
+    place = match.group("place")
+    if place in rules.village_cues and match.group("next"):
+        return match.end("next")  # "man 1 kota baru", "min 2 kab. garut"
+    if place in rules.lower_place_names or (rules.is_name_like(place) and r.TOPONYM.fullmatch(place)):
+        return match.end("place")  # "man 2 garut", "min 3 sukamaju"
+    if rules.is_name_like(place) and not r.CHAT_VERB.fullmatch(place) and not place.endswith("s"):
+        return match.end("place")  # "man 1 sindangraya": any word that is no ordinary word or plural
+    return 0
 
 
-def _villages(doc: _Doc) -> Iterator[Finding]:
-    text = doc.text
-    for match in doc.finditer(VILLAGE_ID):
+def _schools(doc: Doc) -> Iterator[Finding]:
+    text, rules = doc.text, doc.rules
+    for head in doc.finditer(rules.school_level):
+        level = text[head.start() : head.end()]
+        if level.islower() and level in rules.common:
+            # "man 1 kota baru", "min 3 tulungagung": a madrasah only with a number and a place.
+            if end := _madrasah_end(rules, doc.lower, head.end()):
+                yield doc.finding("school", head.start(), end)
+            continue  # "a man 2 metres away"
+        match = rules.school_name.match(text, head.end())
+        if not match:
+            continue
+        if match.group().strip().isdigit() and r.UNIT_AFTER.match(doc.lower, match.end()):
+            continue  # "umur 3 sd 5 tahun"
+        words = re.findall(r"[\w'’-]+", match.group())
+        if any(word.islower() and rules.is_word(word) and word not in ("negeri", "swasta") for word in words):
+            continue  # "sd kelas 3", "smp di 2 kota"
+        if _names_something(rules, words):
+            yield doc.finding("school", head.start(), match.end())
+    for match in doc.finditer(rules.school_word):
+        if _names_something(rules, match.group("name").split()):
+            yield doc.finding("school", *match.span())
+    for match in doc.finditer(rules.school_number):
+        if not r.UNIT_AFTER.match(doc.lower, match.end()):
+            yield doc.finding("school", *match.span())
+    yield from _school_nicknames(doc)
+
+
+def _school_nicknames(doc: Doc) -> Iterator[Finding]:
+    """ "SMANSA Cibinong", "Smanda Pati", "SPENSA": the nickname of a numbered state school, and its town."""
+    text, rules = doc.text, doc.rules
+    for match in doc.finditer(r.SCHOOL_NICKNAME):
+        end = match.end()
+        place = r.PLACE_AFTER.match(text, end)
+        if place and all(_name_like(rules, word) or word in rules.cities for word in place.group(1).split()):
+            end = place.end()
+        yield doc.finding("school", match.start(), end)
+
+
+def _class_initials(doc: Doc, phrase: re.Match[str]) -> Finding | None:
+    """Initials before a class: "MFA kls 9C", "R.A. kelas 8B", "AS (kelas VII)", "MR, class 9B"."""
+    text, rules, site = doc.written, doc.rules, phrase.start()  # "AS", "MR" as written, not as read
+    letters = r.INITIALS_BEFORE_CLASS.search(text, max(0, site - 14), site)
+    if not letters:
+        return None
+    initials = letters.group("ini").replace(".", "")
+    if initials in rules.school_levels_upper or initials in r.SUBJECTS:
+        return None  # "SMP (kelas VII-IX)", "materi IPA kelas 7"
+    shouted = text[site : site + 2].isupper()
+    word = (shouted and initials.lower() in rules.ordinary) or initials in rules.acronyms
+    if word and not ("(" in letters.group("gap") and len(initials) <= 3):
+        return None  # "OSIS kelas 8", "DIA KELAS 8"; but "AS (kelas VII)"
+    end = phrase.end()
+    if "(" in letters.group("gap") and text[end : end + 1] == ")":
+        end += 1
+    return doc.finding("initials", letters.start(), end)
+
+
+def _classes(doc: Doc) -> Iterator[Finding]:
+    """A class, which narrows a school down to some thirty children: "kelas 7C", "XI IPS 2", a group
+    name holding one ('grup WhatsApp "IX-C Bersatu"'); and initials before a class ("MFA kls 9C")."""
+    lower, rules = doc.lower, doc.rules
+    for phrase in doc.finditer(r.CLASS_PHRASE):
+        if not word_end(lower, phrase.end()):
+            continue
+        if found := _class_initials(doc, phrase):
+            yield found
+        elif phrase.group("section") or phrase.group("number") or phrase.group("code"):
+            yield doc.finding("school", *phrase.span())
+    if not rules.stream_words.isdisjoint(doc.words):
+        for site in doc.anchor_sites(rules.stream_words):
+            grade = r.STREAM_GRADE_BEFORE.search(lower, max(0, site - 12), site)
+            number = r.STREAM_NUMBER_AFTER.match(lower, site + len(r.WORD.match(lower, site).group()))
+            if grade and number:
+                yield doc.finding("school", grade.start(), number.end())
+    if '"' in lower or "“" in lower or "'" in lower or "‘" in lower:
+        for match in doc.finditer(r.GROUP_NAME):
+            if r.GROUP_CODE.search(match.group("name")):
+                yield doc.finding("school", *match.span("name"))
+
+
+def _programme_word(rules: Rules, word: str) -> bool:
+    """A word of a programme or common phrase after a place word: "Layak", "Siaga", "KB"."""
+    return word in rules.village_generic or (word.isupper() and len(word) <= 5) or word in rules.acronyms
+
+
+def _villages(doc: Doc) -> Iterator[Finding]:
+    text, rules = doc.text, doc.rules
+    for match in doc.finditer(rules.village_id):
         if text[max(0, match.start() - 4) : match.start()].lower() == "ibu ":
             continue  # "Ibu Kota Nusantara" is the capital, not a "Kota X"
-        if match.group("name").split()[0] not in GENERIC_VILLAGE_WORDS:
-            yield _finding("village", text, *match.span())
-    for match in doc.finditer(VILLAGE_EN_OF):
-        if match.group("name") not in REGION_NAMES:
-            yield _finding("village", text, *match.span())
+        name = match.group("name")
+        if all(_programme_word(rules, word) for word in name.split()):
+            continue  # "Kampung KB", "Desa Layak Anak", "Desa Wisata": a programme, not a place
+        if rules.is_coarse(name, text[match.start() : match.start("name")]):
+            continue  # "Kota Makassar" is the city, as coarse as its province
+        yield doc.finding("village", *match.span())
+    for match in doc.finditer(rules.village_en_of):
+        if not rules.is_coarse(match.group("name"), match.group().split()[0]):
+            yield doc.finding("village", *match.span())
 
 
-def _english_suffixed(doc: _Doc) -> Iterator[Finding]:
+def _site_within(sites: list[int], start: int, end: int) -> bool:
+    """True if one of the sorted ``sites`` lies in [start, end)."""
+    index = bisect.bisect_left(sites, start)
+    return index < len(sites) and sites[index] < end
+
+
+def _business_name(doc: Doc, words: list[Word]) -> Iterator[Finding]:
+    """The name before an English business noun: "the Berkah Mandiri tailoring shop"."""
+    rules = doc.rules
+    first = 0
+    while first < len(words) and (
+        words[first][2] in rules.place_name_stops or words[first][2] in rules.function_words
+    ):
+        first += 1
+    words = words[first:]
+    if not words or (len(words) == 1 and first == 0 and _at_sentence_start(doc.text, words[0][0])):
+        return  # "Coffee shops open late"
+    names = [word for _, _, word in words]
+    if rules.is_coarse(" ".join(names)) or all(
+        rules.is_word(word)
+        or word in rules.acronyms
+        or word in rules.not_place
+        or word.lower() in rules.cue_words
+        or rules.is_safe_word(word)
+        for word in names
+    ):
+        return  # "a Makassar café", "the Sunday market stall", "the Indomaret store"
+    yield doc.finding("address", words[0][0], words[-1][1])
+
+
+def _english_suffixed(doc: Doc) -> Iterator[Finding]:
     """ "Sukamulya village", "Harapan Bangsa School", "Melati Street": the name comes first."""
+    rules = doc.rules
+    business = rules.en_business_after
+    nouns = [] if business.triggers.isdisjoint(doc.words) else doc.anchor_sites(business.triggers)
     for words in doc.runs:
-        kind, end = EN_LAST_WORDS.get(words[-1][2]), words[-1][1]
+        kind, end, suffix = rules.en_last_words.get(words[-1][2]), words[-1][1], words[-1][2]
         if kind and len(words) > 1:
             words = words[:-1]
-        elif after := EN_PLACE_AFTER.match(doc.text, end):
-            kind, end = "village", after.end()
+        elif after := rules.en_place_after.match(doc.text, end):
+            kind, end, suffix = "village", after.end(), after.group(1)
+        elif (
+            nouns
+            and _site_within(nouns, end, end + 48)
+            and (after := business.regex.match(doc.text, end))
+            and all(word not in rules.common for word in after.group("mods").split())
+        ):
+            kind = "business"
         else:
             continue
         names = [word for _, _, word in words]
+        if kind == "business":
+            yield from _business_name(doc, words)
+            continue
         if kind == "school":
-            if _names_something(names):
-                yield _finding("school", doc.text, words[0][0], end)
+            if _names_something(rules, names):
+                yield doc.finding("school", words[0][0], end)
             continue
         first = max(0, len(words) - 2)
-        while first < len(words) and names[first] in EN_NOT_PLACE:
+        while first < len(words) and names[first] in rules.place_name_stops:
             first += 1
-        if first < len(words) and " ".join(names[first:]) not in REGION_NAMES:
-            yield _finding(kind, doc.text, words[first][0], end)
+        if first < len(words) and not rules.is_coarse(" ".join(names[first:]), suffix):
+            yield doc.finding(kind, words[first][0], end)
 
 
-def _house_numbers(doc: _Doc) -> Iterator[Finding]:
+def _birth_places(doc: Doc) -> Iterator[Finding]:
+    """The place of birth: "Tempat/Tgl Lahir: Sindangraya, 12 Maret 2012", "ttl : cikarang, ...", "born in
+    Oelamasi on 2 March 2012", "lahir di Sungai Raya" (a major city is as coarse as a province)."""
+    text, lower, rules = doc.text, doc.lower, doc.rules
+    if r.BIRTH_WORDS.isdisjoint(doc.words):
+        return
+    for match in doc.finditer(r.BIRTH_FIELD):
+        end = match.end()
+        run = r.CAP_RUN.match(text, end)
+        if run:
+            names = run.group().split()[:3]
+            place = " ".join(names)
+            if rules.is_coarse(place) or not _name_like(rules, names[0]):
+                continue  # "born in Jakarta", "lahir di Jawa Tengah", "born in Indonesia"
+            yield doc.finding("village", end, end + len(place))
+        elif match.group("sep") and not match.group("prose"):
+            field = r.FIELD_WORDS.match(lower, end)  # "ttl : cikarang, 2 mei 2011"
+            if field and not any(rules.is_word(word) for word in field.group().split()):
+                yield doc.finding("village", *field.span())
+
+
+def _streets(doc: Doc) -> Iterator[Finding]:
+    """ "Jl. Melati", "Gang Kenanga", "jalan merdeka no 10", "Blok C", "RT 03/RW 05"."""
+    rules = doc.rules
+    for match in doc.finditer(rules.street):
+        names = match.group("name").split()
+        if names[0] in rules.highway_words:
+            continue  # "Jalan Tol Cipularang": a highway, not where someone lives
+        if not all(word in rules.street_generic for word in names):
+            yield doc.finding("address", *match.span())
+    for match in doc.finditer(rules.street_lower):
+        names = match.group("name").split()
+        if r.UNIT_AFTER.match(doc.lower, match.end()) or not all(rules.is_name_like(word) for word in names):
+            continue
+        if names[0].capitalize() in rules.highway_words:
+            continue
+        yield doc.finding("address", *match.span())
+    for pattern in (r.ADDRESS_NUMBERS, r.BLOCK):
+        for match in doc.finditer(pattern):
+            if not r.UNIT_AFTER.match(doc.lower, match.end()):
+                yield doc.finding("address", *match.span())
+
+
+def _area_units(doc: Doc) -> Iterator[Finding]:
+    """ "Polsek Cicendo", "Kades Sukaharja Kulon": a local unit or official names its district."""
+    rules = doc.rules
+    for match in doc.finditer(rules.area_unit):
+        name = match.group("name")
+        if name not in rules.region_names and name.split()[0] not in rules.function_words:
+            yield doc.finding("village", *match.span())
+
+
+def _landmarks(doc: Doc) -> Iterator[Finding]:
+    """A named landmark near home or school ("Pasar Kramat Jati", "Taman Bungkul") locates a child."""
+    rules = doc.rules
+    for match in doc.finditer(rules.landmark):
+        names = match.group("name").split()
+        if not all(word in rules.landmark_generic or rules.is_safe_word(word) for word in names):
+            yield doc.finding("address", *match.span())  # "Bengkel Motor Jaya Abadi", not "Bengkel Motor"
+
+
+def _house_numbers(doc: Doc) -> Iterator[Finding]:
     """ "No. 12" / "nomor 12", unless it numbers a law, a worksheet or a hotline."""
-    text = doc.text
-    for match in NUMBER_ADDRESS.finditer(text):
-        if match.group("num") in HOTLINES or _prev_word(text, match.start()) in NOT_ADDRESS_NOUNS:
+    text, rules = doc.text, doc.rules
+    if not doc.has_digit:
+        return
+    for match in r.NUMBER_ADDRESS.finditer(text):
+        if match.group("num") in rules.hotlines or doc.prev_word(match.start()) in rules.not_address_nouns:
             continue
         # "UU No. 44 Tahun 2008", "General Comment No. 25 (2021)": a law or document, not a house.
-        if re.match(r"\s*(?:Tahun|tahun|of\b|/|\((?:19|20)\d\d\))", text[match.end() : match.end() + 10]):
+        if r.LAW_AFTER.match(text, match.end()):
             continue
-        yield _finding("address", text, *match.span())
+        yield doc.finding("address", *match.span())
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def _public_date(doc: Doc, start: int, end: int) -> bool:
+    """A public date: "setiap 23 Juli", "Hari Anak Nasional (23 Juli)", "UU TPKS disahkan 12 April 2022"."""
+    text = doc.lower
+    if r.RECURRING_BEFORE.search(text, max(0, start - 20), start) or r.RECURRING_AFTER.match(text, end):
+        return True
+    if r.INDEPENDENCE_DATE.match(text[start:end]) and (
+        r.INDEPENDENCE_BEFORE.search(text, max(0, start - 40), start) or r.INDEPENDENCE_AFTER.match(text, end)
+    ):
+        return True  # "upacara 17 Agustus", "lomba 17 Agustusan": Independence Day, not an incident's date
+    sent_start, sent_end = _sentence_around(text, start, end)
+    window = text[max(sent_start, start - 80) : min(sent_end, end + 60)]
+    return bool(doc.rules.commemorations.search(window) or r.PUBLIC_DATE_CONTEXT.search(window))
+
+
+def _month_ok(doc: Doc, match: re.Match[str], group: str) -> bool:
+    """In lower case, "may" and short abbreviations ("des", "mar") are a month only with a year."""
+    if group not in match.re.groupindex or match.group(group) is None:
+        return False
+    month = doc.text[match.start(group) : match.end(group)]
+    low = month.lower()
+    if month[:1].isupper() or match.group("year"):
+        return True
+    return low != "may" and (len(low) > 4 or low in {"mei", "juni", "juli", "june", "july"})
+
+
+def _valid_numeric(match: re.Match[str]) -> bool:
+    found = match.groupdict()
+    day, month = found.get("d") or found.get("d2"), found.get("m") or found.get("m2")
+    if day is None:
+        return True  # ISO "2024-03-12"
+    day, month = int(day), int(month)
+    return 1 <= month <= 12 and 1 <= day <= 31 or 1 <= day <= 12 and 1 <= month <= 31
+
+
+def _date_matches(doc: Doc) -> Iterator[re.Match[str]]:
+    rules = doc.rules
+    spelled = () if doc.words.isdisjoint(r.DAY_WORD_KEYS) else (rules.spelled_date,)
+    for pattern in (rules.day_month, rules.month_day, *spelled):
+        for match in doc.finditer(pattern):
+            if _month_ok(doc, match, "month") or _month_ok(doc, match, "month2"):
+                yield match
+    for pattern in (r.NUMERIC_DATE, r.SHORT_DATE):
+        for match in doc.finditer(pattern):
+            if _valid_numeric(match):
+                yield match
+    for pattern in (rules.weekday_date, rules.day_cue, r.ON_THE_DAY, rules.birth_year):
+        yield from doc.finditer(pattern)
+
+
+def _dates(doc: Doc) -> Iterator[Finding]:
+    for match in _date_matches(doc):
+        if not _public_date(doc, *match.span()):
+            yield doc.finding("date", *match.span())
 
 
 # --- exact age with a place ----------------------------------------------------------------
@@ -1087,50 +1539,63 @@ def _house_numbers(doc: _Doc) -> Iterator[Finding]:
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or line) holding text[start:end], looking at most 400 characters away."""
     low, high = max(0, start - 400), min(len(text), end + 400)
-    sent_start = max(low, *(text.rfind(mark, low, start) + len(mark) for mark in SENTENCE_MARKS))
-    ends = [found for found in (text.find(mark, end, high) for mark in SENTENCE_MARKS) if found >= 0]
+    starts = [found + len(mark) for mark in r.SENTENCE_MARKS if (found := text.rfind(mark, low, start)) >= 0]
+    sent_start = max([low, *starts])
+    ends = [found for found in (text.find(mark, end, high) for mark in r.SENTENCE_MARKS) if found >= 0]
     return sent_start, min(ends) + 1 if ends else high
 
 
 def _place_spans(
-    doc: _Doc, findings: list[Finding], regions: list[tuple[int, int]], safe: _Spans
+    doc: Doc, findings: list[Finding], regions: list[tuple[int, int]], safe: Spans
 ) -> list[tuple[int, int]]:
     """Everything that says where: villages and cities found, provinces, "di/in + Name"."""
-    places = [(f.start, f.end) for f in findings if f.kind == "village"] + regions
-    for match in doc.finditer(PREP_PLACE):
+    rules = doc.rules
+    places = [(f.start, f.end) for f in findings if f.kind in AGE_ANCHOR_KINDS] + regions
+    for match in doc.finditer(rules.prep_place):
         word = match.group("word")
-        if word not in NOT_PLACE_WORDS and word not in ROLE_WORDS and not safe.covers(*match.span("word")):
+        if (
+            word not in rules.not_place
+            and word.lower() not in rules.roles
+            and not safe.covers(*match.span("word"))
+        ):
             places.append(match.span("word"))
     return sorted(places)
 
 
-def _age_spans(text: str) -> Iterator[tuple[int, int]]:
+def _age_spans(doc: Doc) -> Iterator[tuple[int, int]]:
     """Exact ages in all their forms (limits and ranges are filtered later)."""
-    for pattern in AGES:
-        yield from (match.span() for match in pattern.finditer(text))
-    for literal, before, window in (
-        (YEAR_OLD, NUMBER_BEFORE, 12),
-        (TAHUN, AGE_BEFORE_TAHUN, 50),
-        (BRACKET_AGE, ROLE_BEFORE_BRACKET, 20),
+    text = doc.text
+    for pattern in (*r.AGES, r.AGE_ABBREVIATED):
+        yield from (match.span() for match in doc.finditer(pattern))
+    words = doc.words
+    for literal, before, window, needed in (
+        (r.YEAR_OLD, r.NUMBER_BEFORE, 12, "year" in words or "years" in words),
+        (r.TAHUN, r.AGE_BEFORE_TAHUN, 50, not r.TAHUN_WORDS.isdisjoint(words)),
+        (r.BRACKET_AGE, r.ROLE_BEFORE_BRACKET, 20, doc.has_digit),
     ):
-        for match in literal.finditer(text):
+        for match in literal.finditer(text) if needed else ():
             cue = before.search(text, max(0, match.start() - window), match.start())
-            if cue and _word_start(text, cue.start()):
+            if cue and word_start(text, cue.start()):
                 yield cue.start(), match.end()
+            elif literal is r.BRACKET_AGE:
+                name = r.NAME_BEFORE_BRACKET.search(text, max(0, match.start() - 30), match.start())
+                if name and _name_like(doc.rules, name.group(1)):
+                    yield match.span()  # "Dimas (12)": an age in brackets after a name
 
 
-def _exact_ages(text: str) -> list[tuple[int, int]]:
+def _exact_ages(doc: Doc) -> list[tuple[int, int]]:
+    text = doc.text
     return [
         (start, end)
-        for start, end in _age_spans(text)
-        if not AGE_LIMIT_BEFORE.search(text, max(0, start - 20), start)
+        for start, end in _age_spans(doc)
+        if not r.AGE_LIMIT_BEFORE.search(text, max(0, start - 20), start)
     ]
 
 
 def _ages_with_place(
-    doc: _Doc, findings: list[Finding], regions: list[tuple[int, int]], safe: _Spans
+    doc: Doc, findings: list[Finding], regions: list[tuple[int, int]], safe: Spans
 ) -> Iterator[Finding]:
-    ages = _exact_ages(doc.text)
+    ages = _exact_ages(doc)
     if not ages:
         return
     places = _place_spans(doc, findings, regions, safe)
@@ -1140,62 +1605,193 @@ def _ages_with_place(
         first = bisect.bisect_left(place_starts, sent_start)
         # Some place starts inside this sentence (and ends inside it too).
         if first < len(places) and places[first][1] <= sent_end:
-            yield _finding("age-place", doc.text, start, end)
+            yield doc.finding("age-place", start, end)
 
 
 # --- putting it together -------------------------------------------------------------------
 
-CUE_WORDS = frozenset().union(
-    *(
-        pattern.cues
-        for pattern in [pattern for _, pattern in RULES]
-        + LAW_REFS
-        + [HONORIFIC, NAME_CUE, SCHOOL_WORD, VILLAGE_ID, VILLAGE_EN_OF, PREP_PLACE]
-    )
-)
 
-DETECTORS: list[Callable[[_Doc], Iterator[Finding]]] = [
-    _simple_rules,
+def _without_public_places(doc: Doc, found: list[Finding], regions: list[tuple[int, int]]) -> list[Finding]:
+    """Drop cities named in a list of three or more places ("Surabaya, Medan dan Makassar"): statistics;
+    and the city of a public event ("pelatihan diadakan di Makassar")."""
+    cities = [f for f in found if f.kind == "village" and f.text in doc.rules.cities]
+    if not cities:
+        return found
+    places = sorted([(f.start, f.end) for f in cities] + regions)
+    chains, chain = [], [places[0]]
+    for place in places[1:]:
+        if r.LIST_GAP.fullmatch(doc.text, chain[-1][1], place[0]):
+            chain.append(place)
+        else:
+            chains.append(chain)
+            chain = [place]
+    chains.append(chain)
+    listed = {span for chain in chains if len(chain) >= 3 for span in chain}
+    events = {
+        (f.start, f.end) for f in cities if r.EVENT_BEFORE.search(doc.lower, max(0, f.start - 30), f.start)
+    }
+    drop = {(f.start, f.end) for f in cities} & (listed | events)
+    return [f for f in found if f.kind != "village" or (f.start, f.end) not in drop]
+
+
+def _bracketed_names(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """A name in brackets right after a name: "Tante Meylani (Liem Mei Lan)", "Hendra (Oei Tjoen Hok)"."""
+    rules, out = doc.rules, []
+    for finding in found:
+        if finding.kind != "name":
+            continue
+        match = r.BRACKET_NAME.match(doc.text, finding.end)
+        if match and _name_like(rules, match.group("hit").split()[0]):
+            out.append(doc.finding("name", *match.span("hit")))
+    return out
+
+
+def _places_after_findings(doc: Doc, found: list[Finding], safe: Spans) -> list[Finding]:
+    """A capitalised place after "di", "in", "dari", "from" or "near" that follows another finding (not a
+    date) in the same sentence: "trained at PB Garuda Muda in Karangpandan", "berinisial NA tinggal di
+    Oebobo". Alone such a word may be anything, so it is not flagged."""
+    anchors = sorted(f.end for f in found if f.kind not in ("age-place", "date"))
+    if not anchors:
+        return []
+    text, rules, out = doc.text, doc.rules, []
+    for match in doc.finditer(rules.prep_place):
+        start = match.start("word")
+        first = bisect.bisect_right(anchors, match.start()) - 1
+        if first < 0 or any(f.start <= start < f.end for f in found):
+            continue
+        sent_start, _ = _sentence_around(text, match.start(), match.end())
+        if anchors[first] < sent_start:
+            continue
+        run = r.CAP_RUN.match(text, start)
+        names = run.group().split()[:3] if run else [match.group("word")]
+        place = " ".join(names)
+        if (
+            not _name_like(rules, names[0])
+            or rules.is_coarse(place)
+            or safe.covers(start, start + len(place))
+        ):
+            continue
+        out.append(doc.finding("village", start, start + len(place)))
+    return out
+
+
+DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
+    _plain_rules,
     _phones,
+    _long_numbers,
+    _student_numbers,
+    _spelled_numbers,
     _at_signs,
+    _obfuscated_emails,
+    _cued_handles,
+    _discord_tags,
+    _game_names,
+    _numeric_ids,
+    _platform_handles,
+    _bare_handles,
     _bare_urls,
+    _plates,
     _initials,
     _cued_names,
+    _quoted_names,
+    _aliases,
+    _boru_names,
+    _appositions,
     _listed_words,
+    _lower_name_pairs,
+    _lower_cities,
     _schools,
+    _classes,
     _villages,
     _english_suffixed,
+    _streets,
+    _landmarks,
+    _birth_places,
+    _area_units,
     _house_numbers,
+    _dates,
 ]
 
 
-def _is_fictional(text: str, finding: Finding) -> bool:
-    """A place or name followed by "(fiktif)" / "(nama samaran)" is declared invented."""
-    return finding.kind in FICTIONAL_KINDS and bool(FICTIONAL_MARK.match(text, finding.end))
-
-
-def _merge(text: str, findings: list[Finding]) -> list[Finding]:
+def _merge(doc: Doc, findings: list[Finding]) -> list[Finding]:
     """Sort; drop findings inside a longer one; join overlapping findings of the same kind."""
-    rank = {kind: index for index, kind in enumerate(KIND_ORDER)}
     kept: list[Finding] = []
-    for finding in sorted(findings, key=lambda f: (f.start, -f.end, rank[f.kind])):
+    for finding in sorted(findings, key=lambda f: (f.start, -f.end, RANK[f.kind])):
         if kept and finding.end <= kept[-1].end:
             continue  # nested in (or equal to) the previous finding
         if kept and finding.start < kept[-1].end and finding.kind == kept[-1].kind:
-            kept[-1] = _finding(finding.kind, text, kept[-1].start, finding.end)
+            kept[-1] = doc.finding(finding.kind, kept[-1].start, finding.end)
             continue  # "On the 3rd" + "3rd of June" -> "On the 3rd of June"
         kept.append(finding)
     return kept
 
 
-def scan(text: str) -> list[Finding]:
+class Scanner:
+    """Scans texts with the rules of one set of word lists."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.rules = Rules(lexicon)
+
+    def findings(self, doc: Doc) -> list[Finding]:
+        """Findings in a text already normalised and in its case view, with offsets into it."""
+        phrases, regions = _phrase_spans(doc)
+        safe = Spans(phrases + [match.span() for law in self.rules.law_refs for match in doc.finditer(law)])
+        found = [f for detect in DETECTORS for f in detect(doc)]
+        found += _bracketed_names(doc, found)
+        found = [f for f in found if not safe.covers(f.start, f.end) and not self._fictional(doc, f)]
+        found += _places_after_findings(doc, found, safe)
+        found = _without_public_places(doc, found, regions)
+        found += _ages_with_place(doc, found, regions, safe)
+        return _merge(doc, found)
+
+    @staticmethod
+    def _fictional(doc: Doc, finding: Finding) -> bool:
+        """A place or name followed by "(fiktif)" / "(nama samaran)" is declared invented, and so is a
+        name in quotes after "nama samaran" or "sebut saja"."""
+        if finding.kind not in FICTIONAL_KINDS:
+            return False
+        if r.FICTIONAL_MARK.match(doc.text, finding.end):
+            return True
+        start = finding.start
+        if start == 0 or doc.text[start - 1] not in "\"“‘'":
+            return False
+        return bool(r.FICTIONAL_BEFORE.search(doc.lower, max(0, start - 60), start))
+
+    def scan(self, text: str, slug: bool = False) -> list[Finding]:
+        """All identifying details in ``text``, with the author's offsets and text."""
+        if not text:
+            return []
+        norm = normalise(text)
+        lowered = Lowered(norm.text, self.rules)
+        found = self.findings(Doc(case_view(norm.text, self.rules, lowered, slug), self.rules, lowered))
+        out = []
+        for finding in found:
+            start, end = norm.span(finding.start, finding.end)
+            out.append(Finding(finding.kind, start, end, text[start:end], finding.reason))
+        return out
+
+
+@functools.cache
+def _scanner(lexicon: Lexicon) -> Scanner:
+    return Scanner(lexicon)
+
+
+def scanner_for(root: Path | str | None = None) -> Scanner:
+    """The scanner for a project root (package lists plus the project's ``local/`` extras)."""
+    return _scanner(lexicon_for(root))
+
+
+def scan(text: str, root: Path | str | None = None) -> list[Finding]:
     """All identifying details in one text (Indonesian or English, may be Markdown), sorted by start."""
-    if not text:
-        return []
-    doc = _Doc(text)
-    phrases, regions = _phrase_spans(text)
-    safe = _Spans(phrases + [match.span() for law in LAW_REFS for match in doc.finditer(law)])
-    found = [f for detect in DETECTORS for f in detect(doc)]
-    found = [f for f in found if not safe.covers(f.start, f.end) and not _is_fictional(text, f)]
-    found += _ages_with_place(doc, found, regions, safe)
-    return _merge(text, found)
+    return scanner_for(root).scan(text)
+
+
+def scan_slug(slug: str, root: Path | str | None = None) -> list[Finding]:
+    """Identifying details in a slug or file name ("budi-santoso-smpn2"), offsets into ``slug``."""
+    spaced = slug.replace("-", " ").replace("_", " ")
+    scanner = scanner_for(root)
+    found = {
+        (f.kind, f.start, f.end) for f in scanner.scan(spaced, slug=True) + scanner.scan(slug, slug=True)
+    }
+    findings = [Finding(kind, start, end, slug[start:end], REASONS[kind]) for kind, start, end in found]
+    return sorted(findings, key=lambda f: (f.start, -f.end, RANK[f.kind]))

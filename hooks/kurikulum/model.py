@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from . import urlcheck
 from .fields import (
     Clock,
     Confidence,
@@ -84,11 +85,17 @@ class Module(Strict):
 
 
 class AcceptedFinding(Strict):
-    """A reviewed false positive of the anonymity check, accepted with a reason."""
+    """A reviewed false positive of the anonymity check, accepted with a reason.
 
-    text: PlainLine = Field(description="The exact text the check flagged.")
+    It covers exactly one finding: the same text in the same field. An entry that matches no
+    finding is reported, so stale acceptances do not pile up.
+    """
+
+    text: PlainLine = Field(description="The whole text of one finding, exactly as the check quoted it.")
+    field: PlainLine = Field(
+        description="The field of that finding as the check shows it, a dotted path such as `narrative.id`."
+    )
     reason: PlainLine = Field(description="Why this is not an identifying detail.")
-    field: PlainLine | None = Field(None, description="Limit the acceptance to one field path.")
 
 
 class Anonymity(Strict):
@@ -208,6 +215,15 @@ class Channel(Strict):
     kind: Literal["phone", "whatsapp", "web", "email", "app", "in-person", "form"]
     value: PlainLine | None = Field(None, description="Leave empty for a local placeholder.")
     note: Text | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _web_address(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value and info.data.get("kind") == "web":
+            problem = urlcheck.channel_problem(value)
+            if problem:
+                raise ValueError(f"the web address {value[:80]!r} {problem}")
+        return value
 
 
 class Contact(Verified):

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
-from . import anonymity, safety
+from . import safety
+from .anonymity_check import check_anonymity
 from .load import Curriculum, Loaded
 from .problems import Problem, Report
 from .schedule import day_end_minutes, parse_clock
+from .sourcefiles import read_text_file
 from .walk import is_markdown, texts
 from .yamlsrc import PathKey, dotted
 
@@ -368,84 +371,55 @@ def check_text_safety(cur: Curriculum) -> list[Problem]:
     problems = []
     for entry, path, value in _all_texts(cur):
         for lang, text in value.root.items():
-            for message, hint in safety.unsafe(text, is_markdown(value)):
-                problems.append(_problem(entry, (*path, lang), message, hint, "unsafe-text"))
-    return problems
-
-
-PROSE_KINDS = {"name", "initials", "nik", "handle", "plate", "address", "school", "village", "age-place"}
-"""What the check looks for in curriculum prose (modules, worksheets, tests), which legitimately
-cites official web pages, hotline numbers and the dates of laws; case studies get every kind."""
-
-
-def check_anonymity(cur: Curriculum) -> list[Problem]:
-    """Identifying details in case studies (every text field) and in any other narrative text."""
-    problems = []
-    for entry in cur.loaded.get("case", []):
-        accepted = entry.item.anonymity.accepted
-        for path, value in texts(entry.item):
-            if path[:1] != ("anonymity",):
-                problems.extend(_scan_field(entry, path, value, accepted))
-    for kind in ("module", "worksheet", "assessment"):
-        for entry in cur.loaded.get(kind, []):
-            for path, value in texts(entry.item):
-                problems.extend(_scan_field(entry, path, value, [], PROSE_KINDS))
-    return problems
-
-
-def _scan_field(
-    entry: Loaded, path: PathKey, value, accepted, kinds: set[str] | None = None
-) -> list[Problem]:
-    problems = []
-    for lang, text in value.root.items():
-        for finding in anonymity.scan(text):
-            if kinds is not None and finding.kind not in kinds:
-                continue
-            field = dotted((*path, lang))
-            line = entry.doc.position((*path, lang))[0] + _line_offset(text, finding.start)
-            reason = next(
-                (
-                    a.reason
-                    for a in accepted
-                    if _same_text(a.text, finding.text) and a.field in (None, field, dotted(path))
-                ),
-                None,
-            )
-            if reason is not None:
+            for offset, message, hint in safety.unsafe_at(text, is_markdown(value)):
+                line, column = entry.doc.position((*path, lang))
+                if "\n" in text:  # a block scalar (|) starts on the line after its key
+                    line, column = line + text.count("\n", 0, offset) + 1, 1
+                field = dotted((*path, lang))
                 problems.append(
-                    Problem(
-                        entry.doc.file,
-                        line,
-                        1,
-                        field,
-                        f"accepted ({finding.kind}): `{finding.text}`: {reason}",
-                        "reviewed false positive listed under `anonymity.accepted`",
-                        "info",
-                        "anonymity-accepted",
-                    )
+                    Problem(entry.doc.file, line, column, field, message, hint, "error", "unsafe-text")
                 )
-                continue
+    return problems
+
+
+def check_pages(docs: Path, root: Path) -> list[Problem]:
+    """Hand-written pages follow the rules of Markdown fields (code and page links excepted).
+
+    Files that MkDocs would publish as they are and a browser would run (HTML, SVG, scripts
+    outside ``assets/javascripts/``) are refused: pages are written in Markdown.
+    """
+    problems = []
+    for path in sorted(docs.rglob("*")) if docs.is_dir() else []:
+        name = path.relative_to(root).as_posix()
+        if _runnable(path, docs):
             problems.append(
                 Problem(
-                    entry.doc.file,
-                    line,
-                    1,
-                    field,
-                    f"possible identifying detail ({finding.kind}): `{finding.text}`: {finding.reason}",
-                    "rewrite it, or if it is a reviewed false positive in a case study add it under "
-                    "`anonymity.accepted` with `text:` and `reason:`",
+                    name,
+                    0,
+                    0,
+                    "",
+                    f"`{path.suffix}` files are published as they are, and a browser may run them",
+                    "write the page in Markdown (.md); scripts belong in docs/assets/javascripts/",
                     "error",
-                    "anonymity",
+                    "unsafe-text",
                 )
             )
+        if path.suffix != ".md":
+            continue
+        text, read_problems = read_text_file(path, root, name)
+        problems.extend(read_problems)
+        for offset, message, hint in safety.unsafe_at(text or "", markdown=True, pages=True):
+            line = text.count("\n", 0, offset) + 1
+            column = offset - text.rfind("\n", 0, offset)
+            problems.append(Problem(name, line, column, "", message, hint, "error", "unsafe-text"))
     return problems
 
 
-def _line_offset(text: str, start: int) -> int:
-    """Lines from the field's first line to the finding, for block scalars (``|``)."""
-    return text.count("\n", 0, start) + (1 if "\n" in text else 0)
+RUNNABLE = {".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".swf", ".mjs", ".js"}
 
 
-def _same_text(accepted: str, found: str) -> bool:
-    """An acceptance covers the flagged text, written exactly or with its surrounding words."""
-    return found in accepted or accepted in found
+def _runnable(path: Path, docs: Path) -> bool:
+    suffix = path.suffix.lower()
+    if suffix not in RUNNABLE:
+        return False
+    return not (suffix in (".js", ".mjs") and path.parent == docs / "assets" / "javascripts")

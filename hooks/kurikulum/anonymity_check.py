@@ -1,0 +1,185 @@
+"""The anonymity check of a curriculum: every case text, slug and file name, and curriculum prose.
+
+Case studies get every kind of finding (see ``anonymity.REASONS``) in every text field,
+including ``anonymity.statement``, in ``anonymity.reviewed_by``, and in the slug and the file
+name (a file named after a child puts the name in every page's navigation). A reviewed false
+positive is listed under ``anonymity.accepted``; an entry there covers one whole finding, the
+same text in the same field, and an entry that covers no finding is reported as a warning
+(so ``--strict`` fails) until it is removed.
+
+Curriculum prose (modules, worksheets, tests) is scanned for ``PROSE_KINDS`` only: it
+legitimately cites official web pages, hotline numbers and the dates of laws.
+
+The project's own word lists under ``local/data/anonymity/`` are used (see ``anonymity_lists``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .anonymity import Finding, Scanner, scan_slug, scanner_for
+from .anonymity_lists import LOCAL_DIR, package_lexicon
+from .anonymity_text import normalise
+from .load import Curriculum, Loaded
+from .problems import Problem
+from .walk import texts
+from .yamlsrc import PathKey, dotted
+
+PROSE_KINDS = {"name", "initials", "nik", "handle", "plate", "address", "school", "village", "age-place"}
+"""What the check looks for in curriculum prose (modules, worksheets, tests), which legitimately
+cites official web pages, hotline numbers and the dates of laws; case studies get every kind."""
+
+FOUND_HINT = (
+    "rewrite it, or if it is a reviewed false positive in a case study add it under `anonymity.accepted`"
+)
+
+
+def check_anonymity(cur: Curriculum) -> list[Problem]:
+    """Identifying details in case studies (every text field) and in any other narrative text."""
+    scanner = scanner_for(cur.root)
+    problems = _unknown_lists(cur)
+    for entry in cur.loaded.get("case", []):
+        problems.extend(_check_case(entry, scanner, str(cur.root)))
+    for kind in ("module", "worksheet", "assessment"):
+        for entry in cur.loaded.get(kind, []):
+            for path, value in texts(entry.item):
+                problems.extend(_scan_field(entry, path, value, scanner, None, PROSE_KINDS))
+    return problems
+
+
+class _Acceptances:
+    """The ``anonymity.accepted`` entries of one case, and which of them matched a finding."""
+
+    def __init__(self, accepted) -> None:
+        self.items = list(accepted)
+        self.used = [False] * len(self.items)
+
+    def reason(self, field: str, found: str) -> str | None:
+        """The reason of the entry that covers this finding, if any (and mark it used)."""
+        for index, item in enumerate(self.items):
+            if item.field == field and _same_text(item.text, found):
+                self.used[index] = True
+                return item.reason
+        return None
+
+    def stale(self) -> Iterator[tuple[int, object]]:
+        return ((index, item) for index, item in enumerate(self.items) if not self.used[index])
+
+
+def _check_case(entry: Loaded, scanner: Scanner, root: str) -> list[Problem]:
+    anonymity = entry.item.anonymity
+    accepted = _Acceptances(anonymity.accepted)
+    problems = _scan_names(entry, accepted, root)
+    for path, value in texts(entry.item):
+        problems.extend(_scan_field(entry, path, value, scanner, accepted))
+    path = ("anonymity", "reviewed_by")
+    for finding in scanner.scan(anonymity.reviewed_by):
+        problems.append(_report(entry, dotted(path), entry.doc.position(path)[0], finding, accepted))
+    for index, item in accepted.stale():
+        line = entry.doc.position(("anonymity", "accepted", index))[0]
+        problems.append(
+            Problem(
+                entry.doc.file,
+                line,
+                1,
+                f"anonymity.accepted.{index}",
+                f"accepted finding `{item.text}` in `{item.field}` matches no finding of the anonymity check",
+                "remove this entry, or set `text:` and `field:` to the exact text and field of a reported finding",
+                "warning",
+                "anonymity-stale",
+            )
+        )
+    return problems
+
+
+def _scan_names(entry: Loaded, accepted: _Acceptances, root: str) -> list[Problem]:
+    """The slug, and the file name if it differs, reported at the slug's line."""
+    line = entry.doc.position(("slug",))[0]
+    stem = entry.doc.file.rsplit("/", 1)[-1].removesuffix(".yml")
+    names = [("slug", entry.item.slug)] + ([("file name", stem)] if stem != entry.item.slug else [])
+    return [
+        _report(entry, field, line, finding, accepted)
+        for field, name in names
+        for finding in scan_slug(name, root)
+    ]
+
+
+def _scan_field(
+    entry: Loaded,
+    path: PathKey,
+    value,
+    scanner: Scanner,
+    accepted: _Acceptances | None,
+    kinds: set[str] | None = None,
+) -> list[Problem]:
+    problems = []
+    for lang, text in value.root.items():
+        for finding in scanner.scan(text):
+            if kinds is not None and finding.kind not in kinds:
+                continue
+            line = entry.doc.position((*path, lang))[0] + _line_offset(text, finding.start)
+            problems.append(_report(entry, dotted((*path, lang)), line, finding, accepted))
+    return problems
+
+
+def _report(entry: Loaded, field: str, line: int, finding: Finding, accepted: _Acceptances | None) -> Problem:
+    reason = accepted.reason(field, finding.text) if accepted else None
+    if reason is not None:
+        return Problem(
+            entry.doc.file,
+            line,
+            1,
+            field,
+            f"accepted ({finding.kind}): `{finding.text}`: {reason}",
+            "reviewed false positive listed under `anonymity.accepted`",
+            "info",
+            "anonymity-accepted",
+        )
+    hint = FOUND_HINT
+    if accepted is not None:
+        hint += f" with `text: {_quoted(finding.text)}`, `field: {field}` and `reason:`"
+    return Problem(
+        entry.doc.file,
+        line,
+        1,
+        field,
+        f"possible identifying detail ({finding.kind}): `{finding.text}`: {finding.reason}",
+        hint,
+        "error",
+        "anonymity",
+    )
+
+
+def _quoted(text: str) -> str:
+    """The finding's text as a YAML value an author can paste."""
+    flat = " ".join(text.split())
+    return '"' + flat.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _unknown_lists(cur: Curriculum) -> list[Problem]:
+    """A file in local/data/anonymity/ that matches no word list would be silently ignored."""
+    lexicon = scanner_for(cur.root).rules.lex
+    known = ", ".join(sorted(package_lexicon().lists))
+    return [
+        Problem(
+            (LOCAL_DIR / path.name).as_posix(),
+            1,
+            1,
+            "",
+            f"`{path.name}` is not a word list of the anonymity check, so it is not read",
+            f"rename it to the name of a list in kurikulum/data/: {known}",
+            "warning",
+            "anonymity-list",
+        )
+        for path in lexicon.unknown
+    ]
+
+
+def _line_offset(text: str, start: int) -> int:
+    """Lines from the field's first line to the finding, for block scalars (``|``)."""
+    return text.count("\n", 0, start) + (1 if "\n" in text else 0)
+
+
+def _same_text(accepted: str, found: str) -> bool:
+    """An acceptance covers a finding whose whole text it gives (invisible characters and spacing aside)."""
+    return normalise(accepted).text.split() == normalise(found).text.split()

@@ -1,0 +1,1232 @@
+"""The patterns of the anonymity checker, compiled once per set of word lists.
+
+``Rules(lexicon)`` turns the word lists (see ``anonymity_lists``) into sets and compiled regular
+expressions; ``anonymity`` runs them. Patterns that need no list are module constants.
+
+Speed notes (the shipped curriculum holds about 500 KB of text, scanned in well under a second):
+
+* Most patterns deliberately do not start with ``\\b`` or a look-behind. A leading assertion
+  stops the regex engine from skipping ahead to a possible first character; the word-boundary
+  check runs in Python on the few matches instead (see ``Pattern``).
+* Keyword alternations are built as prefix trees (``alt``).
+* A case-insensitive group is several times slower than a plain one, so patterns that run over
+  the whole text and match words in any case run on the lower-cased text (``lower=True``) with
+  lower-case alternations (``lalt``); they are skipped when none of their ``triggers`` words
+  occurs in the text at all.
+* Patterns that always start with one of their trigger words (``anchored``) are not run over
+  the text at all: one pass finds every trigger word (``Rules.anchor_words``), and each such
+  pattern is matched only where one of its words stands.
+* Patterns that need a cue word before a capitalised name ("Desa X", "bernama X") carry their
+  cue words; ``anonymity.Doc`` tries them only where such a word stands.
+* Patterns that cannot match without a digit (phones, dates, house and ID numbers) are marked
+  ``needs_digit`` and skipped in a text without one: three texts in four of a curriculum.
+* Rules for rare shapes start from the rare part: an account name near a platform word is looked
+  for only in the clause around the platform word, a class code only where "kelas" stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .anonymity_lists import Lexicon
+
+# --- pattern helpers -----------------------------------------------------------------------
+
+
+def alt(words: Iterable[str] | str, cases: bool = False) -> str:
+    """Alternation of literal words as a prefix tree; with ``cases`` also each capitalised form.
+
+    "Pak Pakde Bu" becomes "Pak(?:de)?|Bu". The regex engine tries alternatives one by one,
+    so sharing prefixes lets it reject a position after one character instead of trying
+    every word; the optional tails are greedy, so the longest word still wins. A space in a
+    phrase matches any run of spaces and tabs.
+    """
+    items = words.split() if isinstance(words, str) else list(words)
+    if cases:
+        items += [word[:1].upper() + word[1:] for word in items]
+    trie: dict[str, dict] = {}
+    for word in items:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _render_trie(trie)
+
+
+def _render_trie(node: dict[str, dict]) -> str:
+    branches = [
+        ("[ \\t]+" if char == " " else re.escape(char)) + _render_trie(child)
+        for char, child in node.items()
+        if char
+    ]
+    if not branches:
+        return ""
+    if "" in node:
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def lalt(words: Iterable[str]) -> str:
+    """An alternation of ``words`` in lower case, for patterns run on the lower-cased text."""
+    return "(?:" + alt(sorted({" ".join(word.lower().split()) for word in words})) + ")"
+
+
+def ialt(words: Iterable[str]) -> str:
+    """A case-insensitive alternation, for patterns tried only at a few cue sites."""
+    return "(?i:" + lalt(words) + ")"
+
+
+def cue_alt(words: Iterable[str], insensitive: bool = True) -> str:
+    """Cue words as an alternation; an entry written with a final "." ("Jl.") may drop it."""
+    words = list(words)
+    plain = [word for word in words if not word.endswith(".")]
+    short = [word[:-1] for word in words if word.endswith(".")]
+    make = ialt if insensitive else lalt
+    return (
+        "(?:" + "|".join(([make(plain)] if plain else []) + ([make(short) + r"\.?"] if short else [])) + ")"
+    )
+
+
+def word_start(text: str, pos: int, extra: str = "") -> bool:
+    """True if no letter, digit, "_" (or a character in ``extra``) comes right before ``pos``."""
+    if pos == 0:
+        return True
+    before = text[pos - 1]
+    return not (before.isalnum() or before == "_" or before in extra)
+
+
+def word_end(text: str, pos: int) -> bool:
+    """True if no letter, digit or "_" comes at ``pos``."""
+    return pos >= len(text) or not (text[pos].isalnum() or text[pos] == "_")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A regex whose matches must start a word; the check runs in Python (see module doc).
+
+    ``cues`` (lower-case) are the words a match can start with when the match always runs
+    up to a capitalised word; such patterns are only tried at those words (see ``Doc``).
+    ``lower`` patterns run on the lower-cased text; ``triggers`` are lower-case words of
+    which one must occur in the text for the pattern to be tried at all.
+    """
+
+    regex: re.Pattern[str]
+    not_after: str = ""
+    cues: frozenset[str] = frozenset()
+    lower: bool = False
+    triggers: frozenset[str] = frozenset()
+    anchored: bool = False  # every match starts at one of the triggers words (see ``Doc.finditer``)
+    needs_digit: bool = False  # no match without a digit: skipped in a text without one
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        for match in self.regex.finditer(text):
+            if word_start(text, match.start(), self.not_after):
+                yield match
+
+
+def keys(phrases: Iterable[str] | str) -> frozenset[str]:
+    """Every word of every phrase, lower-cased, whole and up to its first non-letter."""
+    words = [
+        word for phrase in ([phrases] if isinstance(phrases, str) else phrases) for word in phrase.split()
+    ]
+    found = {re.match(r"[^\W\d_]*", word).group().lower() for word in words} | {w.lower() for w in words}
+    return frozenset(found - {""})
+
+
+def pattern(
+    regex: str,
+    not_after: str = "",
+    cues: Iterable[str] | str = "",
+    lower: bool = False,
+    triggers: Iterable[str] | str = "",
+    anchored: bool = False,
+    needs_digit: bool = False,
+) -> Pattern:
+    return Pattern(re.compile(regex), not_after, keys(cues), lower, keys(triggers), anchored, needs_digit)
+
+
+WORD = re.compile(r"[a-z]+")
+DAY_WORD_KEYS = keys(
+    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas puluh "
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth twenty thirty"
+)
+CAPWORD = r"[A-Z][\w'’-]*"
+NAME_WORDS = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
+NUM_ID = (
+    r"(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)[ \t]+belas|sepuluh|sebelas|"
+    r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+)
+NUM_EN = alt(
+    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen ten "
+    "nine eight seven six five four three two one",
+    cases=True,
+)
+# A day of the month in words (lower case): "dua belas", "dua puluh tiga", "twelfth", "twenty-first".
+_ID_UNITS = "satu dua tiga empat lima enam tujuh delapan sembilan"
+DAY_WORDS_ID = rf"(?:(?:dua|tiga)[ \t]+puluh(?:[ \t]+{alt(_ID_UNITS)})?|{alt(_ID_UNITS)}[ \t]+belas|sepuluh|sebelas|{alt(_ID_UNITS)})"
+_EN_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth"
+)
+DAY_WORDS_EN = rf"(?:(?:twenty|thirty)[- \t](?:{alt(_EN_ORDINALS.split()[:9])})|{alt(_EN_ORDINALS)})"
+EN_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+# Digits spelled out one by one ("nol delapan satu dua ...", "zero eight one two ...").
+DIGIT_WORDS = {
+    **dict.fromkeys(["nol", "kosong", "zero", "oh"], "0"),
+    **dict.fromkeys(["satu", "one"], "1"),
+    **dict.fromkeys(["dua", "two"], "2"),
+    **dict.fromkeys(["tiga", "three"], "3"),
+    **dict.fromkeys(["empat", "four"], "4"),
+    **dict.fromkeys(["lima", "five"], "5"),
+    **dict.fromkeys(["enam", "six"], "6"),
+    **dict.fromkeys(["tujuh", "seven"], "7"),
+    **dict.fromkeys(["delapan", "eight"], "8"),
+    **dict.fromkeys(["sembilan", "nine"], "9"),
+}
+_DIGIT_TOKEN = rf"(?:{alt(list(DIGIT_WORDS) + ['plus', 'double', 'triple', 'dobel'])}|\d+)"
+SPELLED_DIGITS = pattern(
+    rf"{_DIGIT_TOKEN}(?:[ \t]*[,.\-–—/]?[ \t]*{_DIGIT_TOKEN}){{6,}}", lower=True, triggers=list(DIGIT_WORDS)
+)
+# A phone number written with the letters O and I (or l) for 0 and 1: "O8I3-5566-77O1", "08l2 3456 789O".
+# At least one such letter; ``anonymity`` maps them to digits and checks the number.
+LETTER_PHONE = pattern(
+    r"(?:\+62|62|[0Oo])[ \t]?8[\dOoIl]{1,3}(?:[ \t.\-]?[\dOoIl]{2,5}){1,4}(?![\w])", needs_digit=True
+)
+
+# --- patterns that need no list ------------------------------------------------------------
+
+_PHONE_SEP = r"(?:[ \t]?[.\-][ \t]?|[ \t]{1,2})"
+PHONE = pattern(
+    rf"(?:\+[ \t]?62|\(\+?62\)|62|\(0\d{{2,4}}\)|0)(?:{_PHONE_SEP})?(?:\(\d{{2,4}}\)[ \t]?)?\d+(?:{_PHONE_SEP}\d+){{0,14}}",
+    "+",
+    needs_digit=True,
+)
+DIGIT = re.compile(r"\d")
+TIMES_ONLY = re.compile(r"(?:\d{1,2}[.:]\d{2}[ \t\-]*)+")
+# A long number in groups ("3273 0125 0510 0003", "3201.0203.0405.0006"): 16 digits is a NIK/KK.
+DIGIT_RUN = pattern(r"\d{2,}(?:(?:[ \t]?[.\-][ \t]?|[ \t])\d+)*", ".", needs_digit=True)
+# Identity and account numbers after their name: NIK/KK, NISN, student ID, bank account.
+NIK_CUE = re.compile(  # on the lower-cased text
+    r"\b(?:nik|kk|ktp|nisn|nis|nip|nrp|nomor[ \t]+induk|no\.?[ \t]*induk|kartu[ \t]+(?:keluarga|pelajar)|"
+    r"family[ \t]+card|id[ \t]+(?:card[ \t]+)?number|national[ \t]+id|student[ \t]+(?:id|number)|id[ \t]+siswa|"
+    r"rekening|no\.?[ \t]*rek|account[ \t]+number|bpjs|paspor|passport|"
+    # health, school-aid and welfare cards, birth certificates, and accounts after the bank's name
+    r"kis|kip|kks|jkn|kartu[ \t]+(?:indonesia[ \t]+)?(?:sehat|pintar|sejahtera)|akta(?:[ \t]+kelahiran)?|"
+    r"birth[ \t]+certificate|card[ \t]+number|virtual[ \t]+account|bank|bri|bni|bca|bsi|btn|mandiri|cimb|"
+    r"danamon|permata|dana|ovo|gopay)\b[^\n\d]{0,25}\Z"
+)
+# A student number after its name, however short: "NIS 2223.1045", "nomor induk siswa: 10452",
+# "student ID 20231045" (on the lower-cased text; at least four digits, checked in Python).
+STUDENT_NUMBER = pattern(
+    r"(?:nisn|nis|nipd|no(?:mor|mer|\.)?[ \t]*induk(?:[ \t]+(?:siswa|murid|pelajar|santri))?"
+    r"|student[ \t]+(?:id|number|no\.?)(?:[ \t]+(?:number|no\.?))?|(?:nomor|no\.?|id)[ \t]+(?:siswa|pelajar|murid))"
+    r"(?:[ \t]*\((?:nisn|nis|nipd)\))?(?:-?nya)?"  # "nomor induk siswa (NIS): ..."
+    r"(?:[ \t]+(?:korban|anak|siswa|siswi|pelaku|dia|ia|her|his|the|child's|girl's|boy's|was|is|"
+    r"adalah|yaitu|itu|tersebut|ini)){0,3}"
+    r"[ \t]*[:=,]?[ \t]*\(?(?P<hit>\d+(?:[ \t]?[.\-/][ \t]?\d+|[ \t]\d+){0,3})(?![\d])",
+    lower=True,
+    triggers="nisn nis nipd nomor nomer no student id",
+    anchored=True,
+    needs_digit=True,
+)
+STUDENT_WORDS = keys("nisn nis nipd induk student siswa pelajar murid")  # one must be in the text
+NOT_AN_ID_AFTER = re.compile(r"[ \t]*(?:digit|angka|karakter|character|huruf|letter|siswa|students?)")
+YEAR_GROUP = re.compile(r"(?:19|20)\d\d")
+MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$|€)[ \t]*\Z")  # on the lower-cased text
+
+URL = pattern(
+    r"(?:https?://|www\.)[^\s<>\"'`()\[\]{}]+(?<![.,;:!?])",
+    lower=True,
+    triggers="http https www",
+    anchored=True,
+)
+# A username in quotes without "@" ('kakak_peduli', "gadis99"): underscores or trailing digits.
+QUOTED_HANDLE = pattern(r"['\"“‘](?P<hit>[A-Za-z0-9]+(?:_[A-Za-z0-9_.]*[A-Za-z0-9]|[A-Za-z]\d{2,}))['\"”’]")
+AT_SIGN = re.compile(r"@")
+LOCAL_PART = re.compile(r"[\w.%+-]+[ \t]?\Z")
+DOMAIN = re.compile(r"[ \t]?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+HANDLE = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+# "nama[at]gmail[dot]com", "nama (at) gmail.com", "nama at gmail dot com", "nama @ gmail titik com".
+# These run on the lower-cased text.
+_TLD = r"(?:com|net|org|id|co|info|biz|me|io|edu|ac|sch|go|mil|my|sg)\b"
+_DOT_WORD = r"(?:[ \t]*[\[({<][ \t]*(?:dot|titik|\.)[ \t]*[\])}>][ \t]*|[ \t]+(?:dot|titik)[ \t]+)"
+OBFUSCATED_AT = re.compile(r"[ \t]*[\[({<][ \t]*(?:at|et|@)[ \t]*[\])}>][ \t]*|[ \t]+(?:at|et|di)[ \t]+")
+BRACKETED = re.compile(r"[\[({<][ \t]*(?:at|et|@|dot|titik)[ \t]*[\])}>]")
+OBFUSCATED_DOMAIN = re.compile(rf"[a-z0-9-]+(?:(?:{_DOT_WORD}|\.)[a-z0-9-]+)*(?:{_DOT_WORD}|\.){_TLD}")
+HAS_DOT_WORD = re.compile(_DOT_WORD)
+# "andriyani . putri @ gmail . com": spaces around the dots too (on the lower-cased text).
+SPACED_LOCAL = re.compile(r"[a-z0-9_%+-]+(?:[ \t]*\.[ \t]*[a-z0-9_%+-]+)*[ \t]*\Z")
+SPACED_DOMAIN = re.compile(
+    rf"[ \t]*[a-z][a-z0-9-]*(?:[ \t]*\.[ \t]*[a-z0-9-]+)*?[ \t]*\.[ \t]*{_TLD}(?![ \t]+\.[ \t]*[a-z]|\.[a-z])"
+)
+BARE_URL_TAIL = re.compile(  # on the lower-cased text
+    r"\.(?:com|net|org|id|me|co|io|ly|gg|tv|app|link|site|xyz|info|biz|live|ee|be|to|cc|page|dev|my)"
+    r"(?:\.[a-z]{2})?/[^\s<>\"'`()\[\]{}]*(?<![.,;:!?])"
+)
+DOMAIN_HEAD = re.compile(r"(?:[a-z0-9-]+\.)*[a-z0-9-]+\Z")
+# An account name without "@" or cue: "kakak.baik.hati", "gadis_desa", "lia.dance2010" (lower case).
+BARE_HANDLE = re.compile(r"[a-z0-9]+(?:[._][a-z0-9]+)+_?(?![\w@/-]|\.\w)")
+HANDLE_JOINT = re.compile(r"[._](?=[a-z0-9])")  # found first: joints are rarer than words
+TOKEN_HEAD = re.compile(r"[a-z0-9._]+\Z")
+NOT_HANDLE_ENDS = frozenset(
+    [
+        "com",
+        "net",
+        "org",
+        "id",
+        "co",
+        "me",
+        "io",
+        "info",
+        "biz",
+        "edu",
+        "ac",
+        "sch",
+        "go",
+        "gov",
+        "mil",
+        "my",
+        "sg",
+        "ly",
+        "gg",
+        "tv",
+        "app",
+        "html",
+        "htm",
+        "php",
+        "pdf",
+        "doc",
+        "docx",
+        "xls",
+        "xlsx",
+        "ppt",
+        "pptx",
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "mp3",
+        "mp4",
+        "txt",
+        "csv",
+        "yml",
+        "yaml",
+        "md",
+        "zip",
+    ]
+)
+# The shape of an account name: an underscore, an inner dot, letters with digits, inner capitals.
+HANDLE_SHAPE = re.compile(r".*(?:_|[a-z]\.[a-z]|[A-Za-z]\d|\d[A-Za-z]|[a-z][A-Z])", re.S)
+
+# A name in quotes: capitalised words, or one lower-case word ("Jovan", ‘Kenzo Ganteng’, "jovan").
+QUOTED_NAME = re.compile(
+    r"[\"“‘'](?P<hit>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}|[a-z][a-z'’-]{2,}(?<!['’]))[\"”’']"
+)
+# Words before a name in quotes that declare it invented: 'nama samaran "Dinda"'.
+PSEUDONYM_WORDS = frozenset(
+    [
+        "samaran",
+        "samarannya",
+        "disamarkan",
+        "fiktif",
+        "rekaan",
+        "pseudonym",
+        "fictional",
+        "fake",
+        "palsu",
+        "bukan",
+    ]
+)
+# A Discord tag ("ShadowFox#4821", "kucingoren#0937"): found from "#1234", then the name before it.
+DISCORD_NUMBER = re.compile(r"#\d{4}(?![\w#])")
+DISCORD_NAME = re.compile(r"[A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*\Z")
+# A game or chat user name standing a few words after "IGN", "nick", "username", "ID game": a
+# token shaped like an account name (an underscore, letters with digits, an inner capital).
+NAME_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_]")
+STRONG_HANDLE = re.compile(r".*(?:_|[A-Za-z]{2}\d|\d[A-Za-z]{2}|[A-Za-z]\d.*[A-Za-z]|[a-z][A-Z])", re.S)
+ACCOUNT_SHAPE = re.compile(r"[_\d]|[a-z][A-Z]")  # a quick test of a window before its tokens
+WINDOW_END = re.compile(r"[.!?;][ \t\n]|\n|[.!?;]\Z")
+# "AB (14)", "R, 14,": found from the bracketed or comma-framed age, then the letters before it.
+AGE_AFTER_INITIALS = re.compile(
+    r"\([ \t]*\d{1,2}(?:[ \t]*(?:tahun|thn|th|years?(?:[ \t]+old)?|y\.?o\.?))?"
+    r"[ \t]*\)|,[ \t]*\d{1,2}[ \t]*,"
+)
+INITIALS_BEFORE = re.compile(r"(?:(?:[A-Z]\.){1,4}|[A-Z]{1,3})[ \t]*\Z")
+# "R.S.", "M.A.": found from the first ".X." (periods are rarer than capitals), then one letter back.
+DOTTED_TAIL = re.compile(r"\.(?:[A-Z]\.){1,3}(?!\w)")
+
+NUMBER_ADDRESS = pattern(
+    r"(?:No\.|no\.|Nomor|nomor|Nomer|nomer|No)[ \t]?(?P<num>\d{1,4}[A-Za-z]?)\b(?![/.,\- ]?\d)",
+    needs_digit=True,
+)
+ADDRESS_NUMBERS = pattern(
+    r"rt(?:\s*/\s*rw)?\.?\s*\d{1,3}(?:\s*/\s*(?:rw\.?\s*)?\d{1,3}|[\s,]+rw\.?\s*\d{1,3})?\b"
+    r"|rw\.?\s*\d{1,3}\b",
+    lower=True,
+    triggers="rt rw",
+    anchored=True,
+    needs_digit=True,
+)
+BLOCK = pattern(
+    r"blok\s+(?:[a-z]\b(?:[\s-]?\d{1,3}\b)?|\d{1,3}\b)", lower=True, triggers="blok", anchored=True
+)
+UNIT_AFTER = re.compile(  # on the lower-cased text
+    r"[ \t]*(?:tahun|thn|th|bulan|minggu|hari|jam|menit|detik|kali|orang|anak|km|m|meter|cm|kg|persen|"
+    r"years?|months?|weeks?|days?|hours?|minutes?|times|people|kids|%)\b"
+)
+LAW_AFTER = re.compile(r"\s*(?:Tahun|tahun|of\b|/|\((?:19|20)\d\d\))")
+PREV_WORD = re.compile(r"([\w-]+)\W*\Z")
+NUMERIC_DATE = pattern(
+    r"(?=\d{1,4}[/.\-]\d)(?:(?P<d>\d{1,2})(?P<sep>[/\-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})"
+    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}(?P<sep2>[-/.])(?:0?[1-9]|1[0-2])(?P=sep2)\d{1,2})(?![\d/\-]|\.\d)",
+    "/.-",
+    needs_digit=True,
+)
+# "pada 12/3", "since 3/4": a day and month without a year, after a word that dates it.
+SHORT_DATE = pattern(
+    r"(?:pada|sejak|tanggal|tgl|malam|pagi|siang|sore|hari|on|since|night|morning)\.?[ \t]+"
+    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})\b(?![/.\-]?\d)",
+    lower=True,
+    triggers="pada sejak tanggal tgl malam pagi siang sore hari on since night morning",
+    anchored=True,
+    needs_digit=True,
+)
+# The date a law was passed or a public day falls on is public (on the lower-cased text).
+PUBLIC_DATE_CONTEXT = re.compile(
+    r"\b(?:uu|undang-undang|perpres|perppu|pp|permen\w*|perda|peraturan|law|act|regulation|konvensi|convention|"
+    r"disahkan|diundangkan|ditetapkan|ditandatangani|diratifikasi|berlaku|diperingati|dirayakan|"
+    r"pelatihan|training|workshop|lokakarya|webinar|seminar|sosialisasi|pendaftaran|registration|deadline|"
+    r"passed|enacted|ratified|signed|adopted|came[ \t]+into[ \t]+force|took[ \t]+effect|celebrated|observed)\b"
+)
+# Independence Day by its date: "upacara 17 Agustus", "lomba 17 Agustusan", "the 17 August ceremony" (on the
+# lower-cased text: an event word before the date, or "an"/an event word after it). "Pada malam 17 Agustus"
+# stays the date of an incident.
+INDEPENDENCE_DATE = re.compile(r"17[ \t]+(?:agustus|august|agt|agu)\Z")
+INDEPENDENCE_BEFORE = re.compile(
+    r"(?<![a-z])(?:upacara|lomba|peringatan|perayaan|memperingati|merayakan|hut(?:[ \t]+ri)?|libur|pawai|karnaval|"
+    r"gerak[ \t]+jalan|tirakatan|ceremony|celebrations?|festivities|parade|competitions?|holiday)"
+    r"(?:[ \t]+(?:hari|kemerdekaan|ri|tanggal|on|of|the|day))*[ \t]+\Z"
+)
+INDEPENDENCE_AFTER = re.compile(
+    r"an\b|[ \t]+(?:ceremony|celebrations?|festivities|parade|competitions?|holiday)\b"
+)
+AGENCY_WORDS = "Kementerian|Kementrian|Badan|Dinas|Direktorat|Ministry|Agency"
+_NOT_AGENCY = r"(?:Kabupaten|Kota|Kecamatan|Kelurahan|Desa|Kampung|Provinsi|Kab|Kec)\b"
+ON_THE_DAY = pattern(
+    r"(?:on|On)[ \t]+the[ \t]+\d{1,2}(?:st|nd|rd|th)\b(?![ \t]+(?:century|grade|floor|time))",
+    triggers="on",
+    needs_digit=True,
+)
+# "setiap 23 Juli", "17 Agustus every year": a recurring public date (on the lower-cased text).
+RECURRING_BEFORE = re.compile(r"(?:setiap|tiap|every|each|saban)[ \t]+(?:tanggal[ \t]+)?\Z")
+RECURRING_AFTER = re.compile(r"[ \t,]*(?:(?:setiap|tiap|every|each)[ \t]+(?:tahun|year)|annually|tahunan)")
+
+# Exact ages that need no look-back: "aged 13", "at the age of 12" (each tried only if its word is in the text).
+AGES = [
+    pattern(
+        rf"(?:aged|Aged)[ \t]+(?:\d{{1,2}}|{NUM_EN})\b(?![ \t]*(?:-|–|to|and|or)[ \t]*\d)", triggers="aged"
+    ),
+    pattern(
+        r"(?:at|At)[ \t]+(?:the[ \t]+)?age[ \t]+(?:of[ \t]+)?\d{1,2}\b", triggers="age", needs_digit=True
+    ),
+]
+# Short forms of an age, tried only if one of their words is in the text: "10 yrs", "14 yo", "11 y/o",
+# "12 y.o."; an age with its unit in brackets, "(15 thn)", or between commas, "Dinda, 12 thn, ..."; and
+# "Rara, age 11," / "(age 11)" / "Usia: 11".
+_AGE_UNIT = r"(?:tahun|thn|th|yrs?|years?(?:[ \t]+old)?)"
+AGE_ABBREVIATED = pattern(
+    r"\d{1,2}[ \t]?(?:yrs?|YRS?|yo|YO|y/o|Y/O|y\.o\.?|Y\.O\.?)(?![\w/])(?:[ \t]+old\b)?"
+    rf"|\([ \t]*\d{{1,2}}[ \t]*{_AGE_UNIT}\.?[ \t]*\)"
+    rf"|(?<=,[ \t])\d{{1,2}}[ \t]*{_AGE_UNIT}\.?(?=[ \t]*,)"
+    r"|(?<=[,(][ \t])(?:age|Age)[ \t]+\d{1,2}\b|(?<=\()(?:age|Age)[ \t]+\d{1,2}\b"
+    r"|(?:age|Age|AGE|usia|Usia|USIA|umur|Umur|UMUR)[ \t]*:[ \t]*\d{1,2}\b",
+    triggers="yrs yr yo y thn th tahun year years age usia umur",
+    needs_digit=True,
+)
+# The other age forms are found from a literal part, then the words before it are checked:
+# "berusia 14 tahun", "anak perempuan 14 tahun" (from "tahun"); "Korban (15)" (from the bracket).
+TAHUN = re.compile(r"(?:tahun|thn|th)\b")
+TAHUN_WORDS = frozenset(["tahun", "thn", "th"])
+_AGE_WORDS = "berusia berumur usianya umurnya usia umur anak siswi siswa remaja bocah pelajar gadis korban"
+AGE_BEFORE_TAHUN = re.compile(
+    rf"(?:{alt(_AGE_WORDS, cases=True)})"
+    rf"(?:[ \t]+(?:perempuan|laki-laki))?[ \t]+(?:\d{{1,2}}|{NUM_ID})[ \t]+\Z"
+)
+BRACKET_AGE = re.compile(r"\([ \t]*\d{1,2}[ \t]*\)")
+ROLE_BEFORE_BRACKET = re.compile(
+    rf"(?:{alt('anak korban siswi siswa remaja bocah gadis pelajar girl boy victim child student', cases=True)})"
+    r"[ \t]*\Z"
+)
+NAME_BEFORE_BRACKET = re.compile(r"(?<![\w-])([A-Z][a-z]+)[ \t]*\Z")  # "Dimas (12)"
+# "belum berusia 18 tahun", "14- to 16-year-olds": limits and ranges are not one exact age.
+AGE_LIMIT_BEFORE = re.compile(
+    r"(?:belum|bawah|kurang dari|lebih dari|minimal|maksimal|sampai|hingga|"
+    r"antara|sekitar|rata-rata|under|over|below|above|least|most|than|to|"
+    r"and|\d[ \t]*[-–])[ \t]*\Z",
+    re.I,
+)
+# "13-year-old", "fourteen years old": found from "year", then the number before it.
+YEAR_OLD = re.compile(r"years?[- \t]old\b(?!s)")
+NUMBER_BEFORE = re.compile(rf"(?:\d{{1,2}}|{NUM_EN})[- \t]\Z")
+SENTENCE_MARKS = (". ", "! ", "? ", "\n", '." ', ".\u201d ", ".) ")  # ends of sentences and lines
+SENTENCE_LEAD = re.compile(r"(?:[.!?:][ \t]+|\n)[ \t]*(?:(?:#{1,6}|[>*+\-]|\d+[.)])[ \t]+)*[\"“‘'(*_]*\Z")
+# A run of capitalised words ("Siti Aminah", "Pondok Pesantren Al-Hikmah"), and one word of it.
+CAP_RUN = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?:['’]s)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z]+)*(?:['’]s)?)*")
+ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}[ \t]*[,(]?[ \t]*\Z")  # "TPKS alias ...", "KBGO, alias ..."
+ALIAS_WORD = re.compile(r"[A-Z][\w'’-]*|[a-z][a-z'’-]*")
+NEXT_CAP_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+CAP_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*")
+SHOUTED = re.compile(r"[A-Z]{2,}(?:['’-][A-Z]+)*")
+SHOUT_GAP = re.compile(r"[ \t,.;:!?'\"()“”‘’-]*")
+LOWER_WORD = re.compile(r"[ \t]+([a-z][a-z'’]*(?:-[a-z]+)*)")
+PHRASE_TOKEN = re.compile(r"[A-Z][A-Za-z0-9]*")
+# A place or name followed by "(fiktif)" / "(nama samaran)" is declared invented, in brackets or
+# between commas or dashes, after a closing quote too: '"Budi" (a pseudonym)', '"Adit", not his real name,'.
+_PSEUDONYM = (
+    r"(?:fiktif|fiksi|fictional|fictitious|(?:nama[ \t]+)?samaran|(?:an?[ \t]+)?pseudonym|pseudonim|"
+    r"bukan[ \t]+nama[ \t]+(?:sebenarnya|asli)|nama[ \t]+(?:telah[ \t]+)?(?:disamarkan|diubah|diganti)|"
+    r"nama[ \t]+(?:rekaan|fiktif)|not[ \t]+(?:his|her|their|the)[ \t]+real[ \t]+name|(?:a[ \t]+)?made-up[ \t]+name|"
+    r"names?[ \t]+(?:(?:has|have)[ \t]+been[ \t]+)?changed)"
+)
+FICTIONAL_MARK = re.compile(
+    rf"[\"”’']?[ \t]*(?:\(|,|[-–—]+)[ \t]*{_PSEUDONYM}(?:[ \t]*[,.;:)]|\Z|\b)",
+    re.I,
+)
+# A name in quotes after a pseudonym word: 'nama samaran "Dinda"', 'sebut saja anak itu "Dinda"'
+# (on the lower-cased text, before the opening quote).
+FICTIONAL_BEFORE = re.compile(
+    r"(?<![a-z])(?:samaran(?:nya)?|disamarkan|pseudonym|pseudonim|sebut[ \t]+saja|nama[ \t]+(?:rekaan|fiktif)|"
+    r"fictional[ \t]+name|made-up[ \t]+name)(?:[ \t]+[a-z]+){0,3}?[ \t]*[:,]?[ \t]*[\"“‘']\Z"
+)
+# A role-play label, not a child: "kartu bertuliskan Anak A, Anak B", "cards labelled Child A, Child B",
+# "peran Anak A", "the role of Child B", "disebut Anak A", "referred to as Child A" (on the lower-cased
+# text, before the label; earlier labels of the same list may stand between).
+LABEL_BEFORE = re.compile(
+    r"(?<![a-z])(?:kartu|cards?|label(?:led|ed|s)?|peran|berperan|memerankan|roles?|disebut|"
+    r"referred[ \t]+to[ \t]+as|tokoh|characters?)(?:[ \t]+[a-z]+){0,3}?[ \t]*[:(,]?[ \t]*"
+    r"(?:[a-z-]+(?:[ \t]+[a-z-]+)?[ \t]+[a-z][\"”’']?(?:[ \t]*,[ \t]*(?:(?:dan|and|atau|or)[ \t]+)?"
+    r"|[ \t]+(?:dan|and|atau|or|&)[ \t]+))*\Z"
+)
+EN_STREET_WORDS = {
+    "Street": "address",
+    "Road": "address",
+    "Avenue": "address",
+    "Lane": "address",
+    "School": "school",
+}
+_LAW_NUMBER = r"\s*(?:No\.?|Nomor|Number|Nr\.?)?\s*\d+[A-Z]?\s*(?:(?:Tahun|tahun|of|/)\s*\d{4})?"
+# Verb and noun forms ("menerapkan", "berada", "kegiatan", "tempatnya") are not names.
+AFFIXED = re.compile(
+    r"(?:mem|men|meng|meny|memper|diper|ber|ter)[a-z]{3,}|(?:me|di)[a-z]{3,}(?:kan|i|nya)|di[a-z]{4,}"
+    r"|(?:pe|pem|pen|peng|peny|per|ke)[a-z]{3,}an|[a-z]{3,}(?:kan|nya|lah|kah)"
+)
+# Chat verbs ("ngechat", "nyebarin", "ngancem") and English verb forms ("posted", "sharing").
+CHAT_VERB = re.compile(r"(?:nge|ng|ny)[a-z]{3,}|[a-z]{3,}(?:ed|ing)")
+_VEHICLE = (
+    "plat pelat nopol bernopol berpelat polisi pol plate registration mobil motor kendaraan car van motorbike "
+    "truck truk angkot taksi taxi naik mengendarai dibonceng numpang drove driving rode "
+    # with "-nya", written as one word: "platnya h1123bv", "nomor polisinya f1234gh"
+    "platnya pelatnya nopolnya polisinya platnomornya mobilnya motornya kendaraannya"
+)
+PLATE_CUE = re.compile(rf"\b{lalt(_VEHICLE.split())}\b[^.\n]{{0,30}}\Z")  # on the lower-cased text
+# Account words after which a plain word or number is a handle only with "username: x".
+OUTRIGHT_HANDLE_CUES = frozenset(
+    [
+        "username",
+        "usernamenya",
+        "uname",
+        "id",
+        "idnya",
+        "uid",
+        "ign",
+        "gamertag",
+        "nick",
+        "nickname",
+        "handle",
+    ]
+)
+# A numeric game or user ID after "ID", "UID", "user ID", "ID game", "ID ML" (up to three words between),
+# with a server number in brackets: "ID ML-nya 482917365 (2231)", "her Roblox user ID 3456721" (on the
+# lower-cased text; five digits at least).
+NUMERIC_ID = pattern(
+    r"(?:uid|idnya|id)(?:-?nya)?(?:[ \t]+(?!(?:dan|and|atau|or|tidak|bukan|not|no|tahun|year|rp)\b)[a-z][a-z-]*){0,3}?"
+    r"[ \t]*[:=,]?[ \t]*(?P<hit>\d{5,12}(?:[ \t]*\([ \t]*\d{1,5}[ \t]*\))?)(?![\d]|[.,/-]\d)",
+    ".@/",
+    lower=True,
+    triggers="uid idnya id",
+    anchored=True,
+    needs_digit=True,
+)
+# Words between "ID" and a number that make it the number of a record, not of an account.
+RECORD_WORDS = keys(
+    "laporan report kasus case tiket ticket transaksi transaction pesanan order invoice pengaduan complaint "
+    "aduan registrasi registration pendaftaran dokumen document surat berkas file"
+)
+# An account name near a platform word, before or after it ("He goes by xXBlazeXx on Snapchat"): letters
+# with digits and capitals ("SkyBlaze09"), xX...Xx decoration, or dotted lower case ("lil.mochi").
+MIXED_HANDLE = re.compile(r"(?=.*[a-z])(?=.*[A-Z])(?=.*\d)[A-Za-z][A-Za-z0-9_]{3,29}")
+DECORATED_HANDLE = re.compile(r"[xX]{2}[A-Za-z0-9_]*[A-Z0-9][A-Za-z0-9_]*[xX]{2}")
+DOTTED_HANDLE = re.compile(r"[a-z][a-z0-9_]+(?:\.[a-z0-9_]{2,})+")
+LETTERS_DIGITS_HANDLE = re.compile(r"[a-z]{3,}\d{2,}")
+HANDLE_HINT = re.compile(r"[a-z][A-Z]|[A-Za-z]\d|[a-z]\.[a-z]|[xX]{2}[A-Za-z]")  # a quick test of a window
+TOKEN_START = re.compile(r"[A-Za-z0-9_.]*\Z")
+PLATFORM_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_]")
+CLAUSE_STOPS = (". ", "! ", "? ", "; ", "\n")
+# Batak women's names: "Lasma br. Sitorus", "Rosdiana boru Simanjuntak" (br./boru before the marga).
+BORU = pattern(r"(?:br|Br|BR|boru|Boru|BORU)\.?[ \t]+(?P<marga>[A-Z][a-z]{2,})", cues="br boru")
+# A name in brackets right after a name: "Tante Meylani (Liem Mei Lan)".
+BRACKET_NAME = re.compile(r"[ \t]*\([ \t]*(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]*\)")
+SPACES = re.compile(r"[ \t]*")
+SPACES_BEFORE = re.compile(r"[ \t]*\Z")
+WORD_HEAD = re.compile(r"(?<![\w'’-])[a-z]")  # where a word starts (on the lower-cased text)
+# The closing of an apposition: "Marthen Wenda, ayah korban, ..." / "... oleh Yosina Kogoya, ibu korban."
+APPOSITION_END = re.compile(r"[ \t]*(?:[,.;:)!?]|\Z|[-–—])")
+# Class codes: "kelas 7C", "kls 9C", "class 9D", "kelas VIII-B", "grade 8-E", "kelas XI IPS 2", "X MIPA 3",
+# "XII TKJ 1" (on the lower-cased text); "kelas 7", "kelas 7-9" and "kelas VII-IX" are grades, not a class.
+_ROMAN = r"(?:xi{0,2}|i{1,3}|iv|vi{0,3}|ix)"
+_GRADE = rf"(?:1[0-2]|[1-9]|{_ROMAN})"
+# A section after a grade: "7c", "7-c", "viii-b", "x-2", "vii.3" (a roman grade needs the hyphen or dot:
+# "xi" is no "x" + "i"; a number after a number is a range, "kelas 7-9", unless after a dot, "kelas 8.3").
+_SECTION = (
+    rf"(?:(?:1[0-2]|[1-9])(?:[ \t]*-[ \t]*|\.)?[a-k]|(?:1[0-2]|[1-9])\.[1-9]|{_ROMAN}(?:[ \t]*-[ \t]*|\.)(?:[a-k]|1[0-2]|[1-9]))"
+    r"(?![\w-]|\.\d)(?![ \t]*(?:-|–|sampai|hingga|s\.?d\.?|to|until)[ \t]*(?:kelas[ \t]*)?\d)"  # "kelas 1a sampai 6b"
+)
+CLASS_STREAMS = (
+    "ipa ips mipa iis ibb bhs tkj rpl tkr tsm tbsm akl otkp bdp dkv titl tav tei tkro kuliner perhotelan"
+)
+_STREAM = alt(CLASS_STREAMS)
+CLASS_WORDS = "kelas kls class grade rombel"
+# Words that may stand between a grade and a number without being a major's code ("kelas 7 dan 8").
+_NOT_CODE = (
+    r"(?:dan|and|or|atau|sd|smp|sma|smk|mts|ke|di|yg|to|no|dari|dgn|per|pada|ada|isi|tiap|umur|usia|jam|pkl|"
+    r"thn|th|tgl|bln|hari|rp|of|with|has|had|was|is|are|the|for|age|aged|at|in|on|from|kali|orang|anak|sejak|"
+    r"tahun|sampai|also|juga|dari|kira|lalu|baru|saat|yang|punya)(?![a-z])"
+)
+# A class after "kelas" or "rombel" (study group), with its section or stream number (a class code) or
+# without (a grade, which is identifying only after initials: "FH, grade 7,"). After the cue any
+# vocational major of two to four letters counts when a number follows: "kelas XII TB 1".
+CLASS_PHRASE = pattern(
+    rf"(?:kelas|kls|class|grade|rombel)\.?[ \t]*(?:(?P<section>{_SECTION})"
+    rf"|{_GRADE}(?:[ \t]*-?[ \t]*{_STREAM}(?:[ \t]*-?[ \t]*(?P<number>\d{{1,2}})\b(?![.,:]\d))?"
+    rf"|[ \t]*-?[ \t]*(?!{_NOT_CODE})[a-z]{{2,4}}[ \t]*-?[ \t]*(?P<code>\d{{1,2}})\b(?![.,:]\d))?)",
+    lower=True,
+    triggers=CLASS_WORDS,
+)
+# A stream code without "kelas": found from the stream ("ips"), then the grade before it, the number after.
+STREAM_GRADE_BEFORE = re.compile(r"(?<![\w-])(?:x{1,3}|xi{1,2}|1[0-2])[ \t]*-?[ \t]*\Z")
+STREAM_NUMBER_AFTER = re.compile(r"[ \t]*-?[ \t]*\d{1,2}\b(?![.,:]\d)")
+# Initials before a class: "MFA kls 9C", "AS (kelas VII)", "MR, class 9B", "S.N. kls 7".
+INITIALS_BEFORE_CLASS = re.compile(
+    r"(?<![\w.])(?P<ini>(?:[A-Z]\.){1,4}|[A-Z]{2,4})(?P<gap>[ \t]*[,(]?[ \t]*)\Z"
+)
+# School subjects, which stand before "kelas 7" as initials would ("materi IPA kelas 7").
+SUBJECTS = frozenset(
+    ["IPA", "IPS", "IPAS", "PKN", "PPKN", "TIK", "BK", "PJOK", "PAI", "MTK", "SBK", "SBDP", "BI", "KKPI"]
+)
+# Nicknames of numbered state schools: "SMANSA" (SMA Negeri 1), "Smanda", "SPENSA", "SMPSA", "SMAGA".
+_NICKNAME = (
+    r"(?:sma|smp|smk)n?(?:sa|da|ga|ti|pat|ma|nam|tu|lan|sem)|spen(?:sa|da|ga|ti|pat|ma|nam|tu|lan|sem)"
+)
+SCHOOL_NICKNAMES = frozenset(
+    stem + number
+    for stem in ("sma", "sman", "smp", "smpn", "smk", "smkn", "spen")
+    for number in ("sa", "da", "ga", "ti", "pat", "ma", "nam", "tu", "lan", "sem")
+)
+SCHOOL_NICKNAME = pattern(rf"(?:{_NICKNAME})(?![\w-])", lower=True, triggers=SCHOOL_NICKNAMES)
+# A class code inside a group name in quotes: 'grup WhatsApp "IX-C Bersatu"', 'group chat "7C Squad"'.
+GROUP_NAME = pattern(
+    r"(?:grup|group|gc|groupchat)(?:[ \t]+(?:wa|whatsapp|line|telegram|chat|kelas|class|facebook|fb|discord))?"
+    r"[ \t]*:?[ \t]*[\"“'‘](?P<name>[^\"”'’\n]{2,40})[\"”'’]",
+    lower=True,
+    triggers="grup group gc groupchat",
+)
+GROUP_CODE = re.compile(
+    rf"(?<![\w-])(?:(?:1[0-2]|[1-9])-?[a-k]|(?:x{{1,3}}|xi{{1,2}}|vi{{1,3}}|ix)-[a-k]|(?:x{{1,3}}|xi{{1,2}}|1[0-2])[ \t]*{_STREAM}"
+    rf"|kelas[ \t]*\d|{_NICKNAME})(?![\w-])"
+)
+PLACE_AFTER = re.compile(rf"[ \t]+({CAPWORD}(?:[ \t]+{CAPWORD})?)")
+# Place of birth: "Tempat/Tgl Lahir: Sindangraya, 12 Maret 2012", "TTL: Waghete, ...", "born in Oelamasi on ...",
+# "lahir di Sungai Raya pada ..." (on the lower-cased text; the place is read in the case view).
+BIRTH_FIELD = pattern(
+    r"(?:(?:tempat|tmp|tmpt)\.?[ \t]*(?:/|,|dan|&)?[ \t]*(?:tgl\.?|tanggal)[ \t]*lahir|(?:tempat|tmp|tmpt)\.?[ \t]+lahir|ttl"
+    r"|place[ \t]+(?:and[ \t]+date[ \t]+)?of[ \t]+birth|birthplace|birth[ \t]+place"
+    r"|(?P<prose>born[ \t]+in|lahir[ \t]+di))"
+    r"(?:[ \t]+(?:korban|anak|pelaku|siswa|siswi|the[ \t]+(?:child|girl|boy|victim))|-?nya)?"
+    r"[ \t]*(?P<sep>[:=]?)[ \t]*(?:(?:di|in)[ \t]+)?",
+    lower=True,
+    triggers="ttl birthplace birth born lahir",
+)
+BIRTH_WORDS = keys("lahir ttl birth birthplace born")  # one of them must be in the text
+FIELD_WORDS = re.compile(
+    r"([a-z][a-z'’-]*)(?:[ \t]+([a-z][a-z'’-]*)){0,2}(?=[ \t]*(?:[,/;\n(]|\Z|\.(?:[ \t]|\Z)))"
+)
+# "<number> <place>" after a lower-case school level that is also a word: "man 1 kota baru".
+NUMBER_PLACE = re.compile(
+    r"[ \t]+(?:negeri[ \t]+)?(?P<num>\d{1,2})\b(?![.:,/]\d)[ \t]+(?P<place>[a-z][a-z'’-]*)\.?(?:[ \t]+(?P<next>[a-z][a-z'’-]*))?"
+)
+# Place words that name a city: a major city named with one of these is still coarse.
+CITY_WORDS = frozenset(["kota", "kotamadya", "kodya", "city", "town", "municipality"])
+# "Pelatihan diadakan di Makassar": the place of a public event, not of a child (lower-cased text).
+EVENT_BEFORE = re.compile(
+    r"(?:diadakan|diselenggarakan|digelar|dilaksanakan|berlangsung|held|hosted|organised|organized)[ \t]+(?:di|in|at)[ \t]+\Z"
+)
+LIST_GAP = re.compile(r",[ \t]*(?:(?:dan|and|atau|or|serta)[ \t]+)?|[ \t]+(?:dan|and|atau|or|serta)[ \t]+")
+# Shapes of Indonesian place names, for a lower-case name after "desa" in English text.
+TOPONYM = re.compile(
+    r"(?:ci|suka|karang|wono|tanjung|mekar|sumber|sido|tegal|kali|bojong|ranca|pasir|rawa|jati|kebon|lebak|"
+    r"muara|ng|banyu|gunung|watu|tirta|marga|pondok|cempaka|kedung|sungai|air|batu|teluk|dolo|lubuk|"
+    r"[a-z]*(?:sari|rejo|jaya|mulya|mulyo|harjo|asri|maju|makmur|agung|wetan|kulon|kidul|lor|ilir|hulu|hilir|"
+    r"girang|baru|anyar|kerto|karta|manik|sono|wangi|rahayu|jati|asih|ombo|redjo|gede))[a-z]*"
+)
+_STREET_WORD = r"(?!(?:no|nomor|nomer|rt|rw|blok|km)\b)[a-z][a-z'’-]*"
+STREET_STOP = frozenset(
+    [
+        "no",
+        "nomor",
+        "nomer",
+        "km",
+        "rt",
+        "rw",
+        "blok",
+        "dekat",
+        "deket",
+        "depan",
+        "samping",
+        "belakang",
+        "sebelah",
+        "arah",
+    ]
+)
+# Function words that tell English text from Indonesian (see ``anonymity._looks_english``).
+EN_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "is",
+        "was",
+        "for",
+        "with",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "that",
+        "this",
+        "her",
+        "his",
+        "their",
+        "who",
+        "which",
+    ]
+)
+ID_STOP = frozenset(
+    [
+        "yang",
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "ini",
+        "itu",
+        "dengan",
+        "untuk",
+        "pada",
+        "dalam",
+        "tidak",
+        "akan",
+        "sudah",
+        "ada",
+        "oleh",
+        "atau",
+        "juga",
+        "saat",
+    ]
+)
+
+
+# --- patterns built from the word lists ----------------------------------------------------
+
+
+class Rules:
+    """Every list-based set and pattern of the checker, built from one ``Lexicon``."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self._sets(lex)
+        self._safe_phrases(lex)
+        self._names(lex)
+        self._appositions(lex)
+        self._places(lex)
+        self._addresses(lex)
+        self._dates(lex)
+        self._contacts(lex)
+        self._lower_places(lex)
+        self.cue_words = frozenset().union(*(p.cues for p in self.cue_patterns()))
+        self._lower_cues(lex)
+        self._anchors()
+
+    def _sets(self, lex: Lexicon) -> None:
+        self.given_names = lex.set("given_names")
+        self.ambiguous_names = lex.starred("given_names")
+        self.surnames = frozenset(word.capitalize() for word in lex["surnames"])
+        self.name_words_lower = frozenset(w.lower() for w in self.given_names | self.surnames)
+        # Given names that are no ordinary word in lower case: "rizky", not "budi" or "made".
+        self.lower_given_names = frozenset(
+            low
+            for name in self.given_names - self.ambiguous_names
+            if (low := name.lower()) not in lex.set("common_words", "role_words", lower=True)
+        )
+        # Provincial capitals and the largest cities are as coarse as a province (see major_cities.txt).
+        self.major_cities = lex.set("major_cities")
+        self.cities = lex.set("places") - self.major_cities
+        self.listed_cities = self.cities | {city.split()[0] for city in self.cities}
+        self.chinese_surnames = lex.set("chinese_surnames")
+        self.listed_words = self.given_names | self.surnames | self.listed_cities | self.chinese_surnames
+        self.region_names = lex.set("provinces", "islands") | self.major_cities
+        self.common = lex.set("common_words", lower=True)
+        self.roles = lex.set("role_words", lower=True)
+        self.acronyms = lex.set("acronyms")
+        self.dotted = lex.set("dotted_abbreviations")
+        self.thing_nouns = lex.set("thing_nouns", lower=True)
+        self.name_prefix_stops = lex.set("name_prefix_stops")
+        self.name_suffix_stops = lex.set("name_suffix_stops")
+        self.function_words = lex.set("function_words")
+        self.not_address_nouns = lex.set("not_address_nouns", lower=True)
+        self.hotlines = lex.set("hotlines")
+        self.hotline_digits = frozenset(re.sub(r"\D", "", number) for number in self.hotlines)
+        self.school_generic = lex.set("school_generic_words")
+        self.village_generic = lex.set("village_generic_words")
+        self.street_generic = lex.set("street_generic_words")
+        self.highway_words = lex.starred("street_generic_words")
+        self.landmark_generic = lex.set("landmark_generic_words")
+        self.place_name_stops = lex.set("place_name_stops")
+        calendar = lex.set("months", "weekdays", lower=True)
+        self.not_place = lex.set("not_place_words") | {word.capitalize() for word in calendar}
+        self.ordinary = self.common | self.roles | {w.lower() for w in self.function_words} | calendar
+        self.handle_cue_words = lex.set("handle_cues", lower=True)
+
+    def _safe_phrases(self, lex: Lexicon) -> None:
+        """Institutions, regions and landmarks that are fine, indexed by their first token."""
+        phrases = (
+            lex["provinces"]
+            + lex["islands"]
+            + lex["major_cities"]
+            + lex["institutions"]
+            + lex["famous_places"]
+            + lex["commemorations"]  # "Idul Fitri" is a holiday, not a girl called Fitri
+        )
+        index: dict[str, list[str]] = {}
+        for phrase in sorted(set(phrases), key=len, reverse=True):
+            first = PHRASE_TOKEN.match(phrase)
+            if first:
+                index.setdefault(first.group(), []).append(phrase)
+        self.safe_phrases = index
+        self.safe_lower = frozenset(phrase.lower() for phrase in phrases if " " not in phrase)
+        shouted = {word for phrase in phrases for word in re.findall(r"\b[A-Z]{2,}\b", phrase)}
+        self.keep_upper = self.acronyms | shouted | {level.upper() for level in lex["school_levels"]}
+        self.commemorations = re.compile(lalt(lex["commemorations"]))
+        self.law_refs = [
+            pattern(rf"(?:UU|PP){_LAW_NUMBER}", needs_digit=True),
+            pattern(
+                rf"(?:{alt(lex['law_words'])}|Peraturan(?:\s+[A-Z]\w+){{0,3}}|Keputusan(?:\s+[A-Z]\w+){{0,3}})"
+                rf"{_LAW_NUMBER}|(?:Pasal|Article)\s+\d+[A-Z]?(?:\s+ayat\s+\(\d+\))?"
+                rf"|(?:{alt('pulau kepulauan provinsi', cases=True)}|Province)\s+[A-Z]\w+(?:\s+[A-Z]\w+)?",
+                cues=list(lex["law_words"])
+                + ["Peraturan", "Keputusan", "Pasal", "Article", "pulau", "kepulauan", "provinsi"],
+            ),
+            # The full name of a ministry, agency, office or directorate: "Kementerian Pemberdayaan Perempuan
+            # dan Perlindungan Anak", "Badan Siber dan Sandi Negara". It stops before a place word, so the
+            # place in "Dinas Sosial Kabupaten Garut" is still found.
+            pattern(
+                rf"(?:{AGENCY_WORDS})(?:[ \t]+(?:(?:dan|&)[ \t]+)?(?!{_NOT_AGENCY})[A-Z][a-z]+)+",
+                cues=AGENCY_WORDS.split("|"),
+            ),
+        ]
+
+    def _names(self, lex: Lexicon) -> None:
+        honorifics = lex["honorifics"]
+        self.honorific = pattern(
+            rf"{ialt(honorifics)}\.?[ \t]+(?P<first>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+){{0,2}}"
+            # "Ahmad Fauzi bin Sulaiman": the father's name identifies the child as much as hers.
+            r"|(?:bin|binti)[ \t]+(?P<parent>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+){0,2}",
+            cues=list(honorifics) + ["bin", "binti"],
+        )
+        cues = lex["name_cues"] + lex["nickname_cues"]
+        self.name_cue = pattern(rf"(?P<cue>{ialt(cues)})[ \t]+(?P<hit>{NAME_WORDS})", cues=cues)
+        aliases = lex["alias_cues"]
+        self.alias_after_name_only = frozenset(cue.lower().rstrip(".") for cue in lex.starred("alias_cues"))
+        self.alias_words = frozenset(word for word in keys(aliases) if word.isalpha() and len(word) > 1)
+        self.alias = pattern(
+            rf"(?P<cue>{cue_alt(aliases, insensitive=False)})(?![a-z/])(?:-?nya)?[ \t]*[:,]?[ \t]*[\"“‘'(]?[ \t]*",
+            lower=True,
+            triggers=aliases,
+        )
+        # 'disimpan dengan nama "Jovan"', 'she saved him as "Rafa"': found from the quote, then the cue.
+        # One of these must be in the text: the longest word of each cue that is no function word.
+        self.quoted_cue_words = frozenset(
+            max(
+                (word for word in cue.lower().split() if word not in EN_STOP | ID_STOP),
+                key=len,
+                default=cue.lower(),
+            )
+            for cue in lex["quoted_name_cues"]
+        )
+        self.quoted_name_cue = re.compile(
+            rf"(?<![a-z]){lalt(lex['quoted_name_cues'])}(?P<gap>(?:[ \t]+[a-z][a-z'’-]*){{0,4}}?)[ \t]*[:,]?[ \t]*\Z"
+        )
+        # Words before a name inside quotes: '"Kak Dion"', '"Si Bongsor"'.
+        self.name_prefixes = lex.set("honorifics", lower=True) | {
+            cue for cue in lex.set("nickname_cues", lower=True) if " " not in cue
+        }
+        initial_cues = sorted({cue.lower() for cue in lex["initial_cues"]} | {"berinisial", "inisial"})
+        self.initial_cue = pattern(
+            rf"(?P<cue>{alt(initial_cues, cases=True)})(?P<sep>[ \t]*[,:][ \t]*|[ \t]+)"
+            r"(?P<hit>(?:[A-Z]\.){1,4}(?!\w)|[A-Z]{1,3}(?![\w'’-]|\.\w))",
+            triggers=initial_cues,
+            anchored=True,
+        )
+
+    def _appositions(self, lex: Lexicon) -> None:
+        """ "Fransina Wakerkwa, mama dari korban, ...", "The mother, Hermina Karubaba, ..." (lower-cased text).
+
+        One pattern: a kinship word with the child before it ("the victim's", "her", "the") or after it
+        ("korban", "dari korban", "-nya"); ``anonymity`` wants one of the two (group ``pre`` or ``post``).
+        """
+        child = (
+            r"(?:korban|pelaku|pelapor|tersangka|anak[ \t]+(?:itu|tersebut|ini|korban)|anak(?:nya)?|siswi|siswa"
+            r"|gadis|bocah|remaja|murid)(?:[ \t]+(?:itu|tersebut))?"
+        )
+        self.kin_words = keys(lex["kinship_words"])
+        self.kin_phrase = re.compile(
+            r"(?P<pre>(?:(?:the[ \t]+)?(?:victim|child|girl|boy|offender|suspect|student|pupil|teenager|teen"
+            r"|survivor)['’]s|her|his|their|the)[ \t]+(?:step-?|grand)?)?"
+            rf"{lalt(lex['kinship_words'])}(?:[ \t]+(?:tiri|kandung|angkat|sambung))?"
+            rf"(?P<post>nya|[ \t]+(?:(?:dari|dr\.?)[ \t]+)?{child}"
+            r"|[ \t]+of[ \t]+(?:the[ \t]+)?(?:victim|child|girl|boy|survivor))?(?![\w'’-])"
+        )
+
+    def _places(self, lex: Lexicon) -> None:
+        levels = lex["school_levels"]
+        # Found in two steps: the level in the lower-cased text, then the name in the case view.
+        self.school_level = pattern(rf"{lalt(levels)}(?![a-z])", lower=True, triggers=levels, anchored=True)
+        self.school_name = re.compile(
+            rf"[ \t]*(?:(?:[Nn]egeri|[Ss]wasta|[Nn])[ \t]*)?\d{{1,3}}\b(?![.:,]\d)(?:[ \t]+(?:\d{{1,3}}\b|{CAPWORD})){{0,3}}"
+            rf"|[ \t]+{CAPWORD}(?:[ \t]+(?:\d{{1,3}}\b|{CAPWORD})){{0,3}}"
+            r"|[ \t]+[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)?[ \t]+\d{1,3}\b(?![.:,]\d)"  # "smk muhammadiyah 2"
+        )
+        words = lex["school_words"]
+        self.school_word = pattern(
+            rf"{ialt(words)}[ \t]+(?P<name>{CAPWORD}(?:[ \t]+(?:\d{{1,3}}\b|{CAPWORD})){{0,3}})", cues=words
+        )
+        # "madrasah aliyah negeri 2", "Junior High School 3 Bekasi": a school numbered after its kind.
+        self.school_number = pattern(
+            rf"(?:{lalt(words)}|school)[ \t]+(?:(?:negeri|swasta|no\.?)[ \t]+)?\d{{1,3}}\b(?![.:,/]\d)",
+            lower=True,
+            triggers=list(words) + ["school"],
+            anchored=True,
+            needs_digit=True,
+        )
+        village = lex["village_words"]
+        self.village_id = pattern(
+            rf"{cue_alt(village)}[ \t]+(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})",
+            cues=village,
+        )
+        en_words = lex["english_place_words"]
+        self.village_en_of = pattern(
+            rf"{ialt(en_words)}[ \t]+of[ \t]+(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)", cues=en_words
+        )
+        self.en_place_after = re.compile(rf"[ \t]+({alt(en_words)})\b")
+        business = lex["english_business_words"] + lex["english_landmark_words"]
+        # "the Berkah Mandiri tailoring shop": up to two lower-case words, then the business noun.
+        self.en_business_after = pattern(
+            rf"(?P<mods>(?:[ \t]+[a-z][a-z'’-]*){{0,2}}?)[ \t]+(?P<noun>{lalt(business)})(?![\w'’-])",
+            triggers=business,
+            anchored=True,  # its words are found in the anchor pass; a run is tried only if one follows
+        )
+        self.en_last_words = {
+            **{word.capitalize(): "business" for word in business if word.isalpha()},
+            **EN_STREET_WORDS,
+            **{word.capitalize(): "village" for word in en_words},
+        }
+        self.stream_words = keys(CLASS_STREAMS)
+        self.school_levels_upper = frozenset(level.upper() for level in levels)
+        self.prep_place = pattern(
+            r"(?:di|dari|asal|in|at|from|near)[ \t]+(?:the[ \t]+)?(?P<word>[A-Z][a-z]+)",
+            cues="di dari asal in at from near",
+        )
+
+    def _addresses(self, lex: Lexicon) -> None:
+        """Streets, housing estates, local units and landmarks."""
+        street = lex["street_words"]
+        self.street = pattern(
+            rf"{cue_alt(street)}[ \t]+(?!No\b|Nomor\b)(?P<name>{CAPWORD}"
+            r"(?:[ \t]+(?!No\b|Nomor\b|RT\b|RW\b)[A-Z][\w'’-]*){0,3})"
+            r"(?:[ \t]+(?:km|Km|KM)\.?[ \t]?\d{1,3}(?:[.,]\d+)?)?",  # "Jl. Kaliurang km 7"
+            cues=street,
+        )
+        # "jalan merdeka no 10 rt 3": a lower-case street name is an address only with a number.
+        self.street_lower = pattern(
+            rf"{cue_alt(street, insensitive=False)}[ \t]+(?P<name>{_STREET_WORD}(?:[ \t]+{_STREET_WORD}){{0,2}})[ \t,]*"
+            r"(?:(?:no\.?|nomor|nomer|rt\.?|rw\.?|blok|km\.?)[ \t]*)?\d{1,4}\b",
+            lower=True,
+            triggers=street,
+            anchored=True,
+            needs_digit=True,
+        )
+        housing, units, landmarks = lex["housing_words"], lex["area_units"], lex["landmarks"]
+        self.housing = pattern(rf"{cue_alt(housing)}[ \t]+{CAPWORD}(?:[ \t]+{CAPWORD}){{0,3}}", cues=housing)
+        self.area_unit = pattern(
+            rf"{ialt(units)}[ \t]+(?:Metro[ \t]+)?(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})", cues=units
+        )
+        self.landmark = pattern(
+            rf"{ialt(landmarks)}[ \t]+(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})", cues=landmarks
+        )
+
+    def _dates(self, lex: Lexicon) -> None:
+        """Date patterns; they run on the lower-cased text, and only if a month or cue word is in it."""
+        names, months = lex["months"], lalt(lex["months"])
+        en_months = [month for month in names if month.lower() in EN_MONTHS]
+        year = r"(?P<year>,?[ \t]+(?:19|20)\d{2}\b|[ \t]+['’]\d\d\b)?"
+        self.day_month = pattern(
+            rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<month>{months})\b\.?{year}",
+            lower=True,
+            triggers=names,
+            needs_digit=True,
+        )
+        self.month_day = pattern(
+            rf"(?P<month>{lalt(en_months)})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b{year}",
+            lower=True,
+            triggers=en_months,
+            anchored=True,
+            needs_digit=True,
+        )
+        self.spelled_date = pattern(
+            rf"(?:{DAY_WORDS_EN}[ \t]+of[ \t]+(?P<month>{months})|{DAY_WORDS_ID}[ \t]+(?P<month2>{months}))"
+            rf"\b{year}",
+            lower=True,
+            triggers=DAY_WORD_KEYS,
+            anchored=True,
+        )
+        weekdays = lex["weekdays"]
+        self.weekday_date = pattern(
+            rf"{lalt(weekdays)},?[ \t]*\(?\d{{1,2}}/\d{{1,2}}\b(?!/)\)?",
+            lower=True,
+            triggers=weekdays,
+            anchored=True,
+            needs_digit=True,
+        )
+        self.day_cue = pattern(
+            r"(?:tanggal|tgl)\.?[ \t]+\d{1,2}\b(?![.:]\d)",
+            lower=True,
+            triggers="tanggal tgl",
+            anchored=True,
+            needs_digit=True,
+        )
+        # A birth year, with or without its month, narrows a child down to a school cohort.
+        self.birth_year = pattern(
+            rf"(?:lahir|kelahiran|born)[ \t]+(?:(?:pada|in|on)[ \t]+)?(?:bulan[ \t]+)?(?:{months}[ \t]+)?"
+            rf"(?:tahun[ \t]+|thn\.?[ \t]+)?(?:19|20)\d{{2}}\b",
+            lower=True,
+            triggers="lahir kelahiran born",
+            anchored=True,
+            needs_digit=True,
+        )
+
+    def _lower_places(self, lex: Lexicon) -> None:
+        """Lower-case cities after a preposition ("tinggal di bandung"), unless the city is a word."""
+        self.lower_cities = frozenset(
+            city.lower() for city in self.cities if " " not in city and city.lower() not in self.common
+        )
+        self.lower_place_names = frozenset(
+            first
+            for city in self.cities | self.major_cities
+            if (first := city.split()[0].lower()) not in self.common
+        )
+        self.village_cues = frozenset(word.lower().rstrip(".") for word in lex["village_words"])
+        self.place_preps = frozenset(
+            [
+                "di",
+                "ke",
+                "dari",
+                "asal",
+                "in",
+                "from",
+                "near",
+                "at",
+                "to",
+                "sekitar",
+                "wilayah",
+                "daerah",
+                "warga",
+            ]
+        )
+
+    def _contacts(self, lex: Lexicon) -> None:
+        codes = lex["plate_codes"]
+        self.plate = pattern(
+            rf"(?:{alt(codes)})(?:[ \-]\d{{1,4}}[ \-]?|\d{{3,4}})[A-Z]{{1,3}}(?![\w-])", "-", needs_digit=True
+        )
+        self.plate_lower = pattern(
+            rf"{lalt(codes)}[ \-]?\d{{1,4}}[ \-]?[a-z]{{1,3}}(?![\w-])", "-", lower=True, triggers=_VEHICLE
+        )
+        cues = lex["handle_cues"]
+        # Platforms and games ("Free Fire" by its last word), found in the one pass for anchored patterns.
+        self.platform_words = frozenset(entry.lower().split()[-1] for entry in lex.starred("handle_cues"))
+        connector = r"(?:bernama|named|called|dengan[ \t]+nama|atas[ \t]+nama|adalah|is|was|yaitu)"
+        self.handle_cue = pattern(
+            # "username roblox pelaku: ..." (words up to a colon) first, then "akun IG ...".
+            r"(?P<cue>" + lalt(cues) + r")(?:[ \t]?-?nya(?![a-z]))?"
+            r"(?:(?P<words>(?:[ \t]+[a-z]+(?:-?nya)?){1,2})(?=[ \t]*:)"
+            rf"|[ \t]+(?P<cue2>{lalt(cues)})(?:[ \t]?-?nya(?![a-z]))?)?"
+            rf"(?P<sep>[ \t]*[:=][ \t]*|[ \t]*,[ \t]*|[ \t]+(?:{connector}[ \t]*:?[ \t]+)?)(?P<quote>['\"“‘]?)"
+            r"(?P<hit>[a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)(?![\w@/]|\.\w)",
+            lower=True,
+            triggers=cues,
+            anchored=True,
+        )
+
+    def _lower_cues(self, lex: Lexicon) -> None:
+        """Cue words after which a lower-case name is read capitalised (see ``anonymity.case_view``).
+
+        After a person cue (honorifics, "dipanggil") only a listed name counts; after a naming
+        cue ("bernama") or a place cue ("desa", "smk", "jl.") any word that is not ordinary. A
+        starred entry is an ordinary word in lower case and is no cue at all (a starred naming
+        cue, such as "named", is a person cue).
+        """
+        kinds: dict[str, str] = {}
+        for name, kind in (
+            ("honorifics", "person"),
+            ("nickname_cues", "person"),
+            ("name_cues", "strong"),
+            ("village_words", "place"),
+            ("school_words", "place"),
+            ("school_levels", "place"),
+            ("housing_words", "place"),
+            ("landmarks", "place"),
+            ("area_units", "place"),
+            ("street_words", "street"),
+        ):
+            starred = {word.lower() for word in lex.starred(name)}
+            for word in lex[name]:
+                key = " ".join(word.lower().split())
+                if key in starred:
+                    kinds.setdefault(key, "person" if name == "name_cues" else "none")
+                elif not (name == "school_levels" and key in self.common):
+                    kinds.setdefault(key, kind)
+        kinds = {key: kind for key, kind in kinds.items() if kind != "none"}
+        self.lower_cue_kinds = {key.rstrip("."): kind for key, kind in kinds.items()}
+        self.lower_cue = pattern(
+            rf"(?P<cue>{cue_alt(kinds, insensitive=False)})(?=[ \t])",
+            lower=True,
+            triggers=self.lower_cue_kinds,
+            anchored=True,
+        )
+
+    def _anchors(self) -> None:
+        """One pass over the lower-cased text finds where every anchored pattern may start."""
+        anchored = [value for value in vars(self).values() if isinstance(value, Pattern) and value.anchored]
+        anchored += [URL, ADDRESS_NUMBERS, BLOCK, SHORT_DATE, STUDENT_NUMBER, NUMERIC_ID]
+        extra = self.plate_lower.triggers | self.platform_words | keys(CLASS_STREAMS)
+        words = frozenset().union(*(p.triggers for p in anchored), extra)
+        # Plain words only: "jl." is found as "jl", "alun-alun" as "alun" (``keys`` gives both forms).
+        # A leading \b here, unlike in most patterns: a trie of hundreds of words has no literal prefix to
+        # skip to, so the engine would try it at every letter; at word starts only, the pass is twice as fast.
+        self.anchor_words = re.compile(rf"\b{lalt(w for w in words if w.isalpha())}(?![a-z])")
+
+    def is_name_like(self, word: str) -> bool:
+        """True if a lower-case word could be a name: not an ordinary word, not a verb or noun form."""
+        low = word.lower()
+        if len(low) < 3 or low in self.ordinary:
+            return False
+        return not AFFIXED.fullmatch(low)
+
+    def is_family_name_like(self, word: str) -> bool:
+        """True if a lower-case word after a given name could be a family name ("maulidan"), not a
+        chat word or verb form ("ngechat", "kirimin", "posted", "sharing")."""
+        if len(word) < 4 or not word.isalpha() or not self.is_name_like(word):
+            return False
+        if CHAT_VERB.fullmatch(word):
+            return False
+        return not (word.endswith("in") and word[:-2] in self.ordinary)  # "kirimin", "bilangin"
+
+    def accepts_after_cue(self, kind: str, word: str, index: int) -> bool:
+        """Whether a lower-case ``word`` after a cue of ``kind`` is read as part of a name."""
+        if kind == "person":
+            return word.lower() in self.name_words_lower
+        if kind == "street":  # after "jl." or "gg." comes a street name, whatever its words
+            return len(word) > 2 and word not in STREET_STOP and word not in ID_STOP and word not in EN_STOP
+        if kind == "strong":
+            return word.lower() in self.name_words_lower or self.is_name_like(word)
+        if kind == "toponym":
+            return self.is_name_like(word) and bool(TOPONYM.fullmatch(word))
+        return self.is_name_like(word)
+
+    def is_coarse(self, name: str, place_word: str = "") -> bool:
+        """True if a place named ``name`` is as coarse as a province: a province or island, or a
+        major city named as a city ("Makassar", "Kota Makassar", "Makassar City"), but not a
+        district or regency of the same name ("Kecamatan Makassar", "Bogor regency")."""
+        if name not in self.region_names:
+            return False
+        word = place_word.strip().lower().rstrip(".")
+        return name not in self.major_cities or not word or word in CITY_WORDS
+
+    def is_safe_word(self, word: str) -> bool:
+        """True if ``word`` is a one-word institution, platform, region or landmark."""
+        return word.lower() in self.safe_lower
+
+    def is_word(self, word: str) -> bool:
+        return word.lower() in self.ordinary
+
+    def cue_patterns(self) -> list[Pattern]:
+        """The patterns that ``Doc.finditer`` tries only at their cue words."""
+        return [
+            self.honorific,
+            self.name_cue,
+            self.school_word,
+            self.village_id,
+            self.village_en_of,
+            self.prep_place,
+            self.street,
+            self.housing,
+            self.area_unit,
+            self.landmark,
+            BORU,
+            *self.law_refs,
+        ]
