@@ -62,7 +62,14 @@ sys.argv = ["x", *sys.argv[1:]]
 """
 CHECK = [sys.executable, "-m", "kurikulum.cli", "check", "--format", "text"]
 BUILD = [sys.executable, "-m", "mkdocs", "build"]
-DENIED_CHECK = [sys.executable, "-c", DENY + "from kurikulum.cli import main; sys.exit(main())", "check"]
+DENIED_CHECK = [
+    sys.executable,
+    "-c",
+    DENY + "from kurikulum.cli import main; sys.exit(main())",
+    "check",
+    "--format",
+    "text",
+]
 DENIED_BUILD = [sys.executable, "-c", DENY + "from mkdocs.__main__ import cli; cli()", "build"]
 
 
