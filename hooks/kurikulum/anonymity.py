@@ -483,6 +483,42 @@ def _long_numbers(doc: Doc) -> Iterator[Finding]:
             yield doc.finding("nik", *match.span())
 
 
+def _unit_numbers(doc: Doc) -> Iterator[Finding]:
+    """A scout troop, a boat, a passport or a birth certificate by its number ("Gudep 05.123",
+    "KM Sinar Bahari 05", "passport C 4471920", "akta 3578-LT-12062010-0045")."""
+    for match in doc.finditer(r.UNIT_NUMBER):
+        yield doc.finding("address", *match.span())
+    if not doc.has_digit:
+        return
+    for match in doc.finditer(r.COORDINATES):
+        yield doc.finding("address", *match.span())
+    for match in doc.finditer(r.DOCUMENT_NUMBER):
+        if len(r.DIGIT.findall(match.group("hit"))) >= 6:
+            yield doc.finding("nik", *match.span("hit"))
+
+
+def _group_names(doc: Doc) -> Iterator[Finding]:
+    """A quoted group or server name that ends in a place ("grup 'Info Warga Tegalsari'", "server
+    'Mabar Pontianak Barat'"); its first word is the group's kind. A listed place, a word shaped like a
+    village name, or a district of a major city counts; a province, island or major city is fine."""
+    rules = doc.rules
+    for match in doc.finditer(r.GROUP_NAME_CUE):
+        start, end = match.span("hit")
+        words = doc.text[start:end].split()
+        if len(words) < 2 or not all(re.fullmatch(r"[A-Z][\w'’-]*|\d+", word) for word in words):
+            continue
+        for index in range(1, len(words)):
+            word, place = words[index], " ".join(words[index:])
+            district = word in rules.major_cities and place[len(word) :].strip() in r.COMPASS_WORDS
+            if rules.is_coarse(place) and not district:
+                break  # "Satgas PPA Jawa Barat", "Info Loker Surabaya"
+            listed = word in rules.cities or " ".join(words[index : index + 2]) in rules.cities
+            toponym = not rules.is_word(word) and bool(r.TOPONYM.fullmatch(word.lower()))
+            if district or listed or toponym:  # "Mabar Pontianak Barat", "Info Warga Tegalsari"
+                yield doc.finding("village", start, end)
+                break
+
+
 def _student_numbers(doc: Doc) -> Iterator[Finding]:
     """A student number after "NIS", "nomor induk siswa" or "student ID", however short."""
     if doc.words.isdisjoint(r.STUDENT_WORDS):
@@ -934,9 +970,19 @@ def _quoted_names(doc: Doc) -> Iterator[Finding]:
             continue  # 'an app called "Wizz"' (but 'the club called him "Kipli"')
         words = quote.group("hit").split()
         if words[0][0].islower():
-            if words[0] in rules.name_words_lower:
+            if len(words) == 2:  # 'om dedi', 'dek tiara': a lower-case form of address, then a name
+                if words[0] in rules.name_prefixes and (
+                    words[1] in rules.name_words_lower or rules.is_name_like(words[1])
+                ):
+                    yield doc.finding("name", start, end)
+            elif words[0] in rules.name_words_lower:
                 yield doc.finding("name", start, end)
             continue  # a lower-case word in quotes is a label ('calling her "flirty"'), not a name
+        if len(words) >= 3 and words[-1].isdigit() and 2 <= len(words[-1]) <= 3:
+            yield doc.finding("name", start, end)  # a driver's or player's name: 'Ambon Manise 88'
+            continue
+        if words[-1].isdigit():
+            continue  # 'called "Windows 10"', 'saved as "Kelas 7"'
         while words and words[0].lower() in rules.name_prefixes:
             words = words[1:]  # '"Kak Dion"', '"Kakak Baik"': the name, if any, follows the honorific
         if not words or rules.is_word(words[0]) or words[0] in rules.acronyms or words[0] in rules.not_place:
@@ -1680,6 +1726,8 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _phones,
     _long_numbers,
     _student_numbers,
+    _group_names,
+    _unit_numbers,
     _spelled_numbers,
     _at_signs,
     _obfuscated_emails,

@@ -226,7 +226,9 @@ LETTER_PHONE = pattern(
 
 # --- patterns that need no list ------------------------------------------------------------
 
-_PHONE_SEP = r"(?:[ \t]?[.\-][ \t]?|[ \t]{1,2})"
+# A bullet or middle dot may stand for the dot ("0878•1133•6290", "0812·3456·7890").
+_DOTS = ".\\-•·∙‧⋅・"
+_PHONE_SEP = rf"(?:[ \t]?[{_DOTS}][ \t]?|[ \t]{{1,2}})"
 PHONE = pattern(
     rf"(?:\+[ \t]?62|\(\+?62\)|62|\(0\d{{2,4}}\)|0)(?:{_PHONE_SEP})?(?:\(\d{{2,4}}\)[ \t]?)?\d+(?:{_PHONE_SEP}\d+){{0,14}}",
     "+",
@@ -235,7 +237,7 @@ PHONE = pattern(
 DIGIT = re.compile(r"\d")
 TIMES_ONLY = re.compile(r"(?:\d{1,2}[.:]\d{2}[ \t\-]*)+")
 # A long number in groups ("3273 0125 0510 0003", "3201.0203.0405.0006"): 16 digits is a NIK/KK.
-DIGIT_RUN = pattern(r"\d{2,}(?:(?:[ \t]?[.\-][ \t]?|[ \t])\d+)*", ".", needs_digit=True)
+DIGIT_RUN = pattern(rf"\d{{2,}}(?:(?:[ \t]?[{_DOTS}][ \t]?|[ \t])\d+)*", ".", needs_digit=True)
 # Identity and account numbers after their name: NIK/KK, NISN, student ID, bank account.
 NIK_CUE = re.compile(  # on the lower-cased text
     r"\b(?:nik|kk|ktp|nisn|nis|nip|nrp|nomor[ \t]+induk|no\.?[ \t]*induk|kartu[ \t]+(?:keluarga|pelajar)|"
@@ -272,7 +274,10 @@ URL = pattern(
     anchored=True,
 )
 # A username in quotes without "@" ('kakak_peduli', "gadis99"): underscores or trailing digits.
-QUOTED_HANDLE = pattern(r"['\"“‘](?P<hit>[A-Za-z0-9]+(?:_[A-Za-z0-9_.]*[A-Za-z0-9]|[A-Za-z]\d{2,}))['\"”’]")
+# Also a name joined by a dot to a capitalised word ("Tiarrr.Soe", 'Rafa.Gantenk').
+QUOTED_HANDLE = pattern(
+    r"['\"“‘](?P<hit>[A-Za-z0-9]+(?:_[A-Za-z0-9_.]*[A-Za-z0-9]|[A-Za-z]\d{2,})|[A-Za-z][a-z0-9]+\.[A-Z][a-z][A-Za-z0-9]*)['\"”’]"
+)
 AT_SIGN = re.compile(r"@")
 LOCAL_PART = re.compile(r"[\w.%+-]+[ \t]?\Z")
 DOMAIN = re.compile(r"[ \t]?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -291,7 +296,7 @@ SPACED_DOMAIN = re.compile(
     rf"[ \t]*[a-z][a-z0-9-]*(?:[ \t]*\.[ \t]*[a-z0-9-]+)*?[ \t]*\.[ \t]*{_TLD}(?![ \t]+\.[ \t]*[a-z]|\.[a-z])"
 )
 BARE_URL_TAIL = re.compile(  # on the lower-cased text
-    r"\.(?:com|net|org|id|me|co|io|ly|gg|tv|app|link|site|xyz|info|biz|live|ee|be|to|cc|page|dev|my)"
+    r"\.(?:com|net|org|id|me|co|io|ly|gg|gl|google|tv|app|link|site|xyz|info|biz|live|ee|be|to|cc|page|dev|my)"
     r"(?:\.[a-z]{2})?/[^\s<>\"'`()\[\]{}]*(?<![.,;:!?])"
 )
 DOMAIN_HEAD = re.compile(r"(?:[a-z0-9-]+\.)*[a-z0-9-]+\Z")
@@ -349,9 +354,12 @@ NOT_HANDLE_ENDS = frozenset(
 # The shape of an account name: an underscore, an inner dot, letters with digits, inner capitals.
 HANDLE_SHAPE = re.compile(r".*(?:_|[a-z]\.[a-z]|[A-Za-z]\d|\d[A-Za-z]|[a-z][A-Z])", re.S)
 
-# A name in quotes: capitalised words, or one lower-case word ("Jovan", ‘Kenzo Ganteng’, "jovan").
+# A name in quotes: capitalised words, or one lower-case word ("Jovan", ‘Kenzo Ganteng’, "jovan"),
+# or a lower-case form of address and a name ('om dedi'; ``anonymity`` checks the first word); a
+# number may end the capitalised words, as in a driver's or player's name ('Ambon Manise 88').
 QUOTED_NAME = re.compile(
-    r"[\"“‘'](?P<hit>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}|[a-z][a-z'’-]{2,}(?<!['’]))[\"”’']"
+    r"[\"“‘'](?P<hit>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}(?:[ \t]+\d{1,4})?|[a-z][a-z'’-]{2,}(?<!['’])"
+    r"|[a-z]{2,6}[ \t]+[a-z][a-z'’-]{2,}(?<!['’]))[\"”’']"  # "om dedi", "dek tiara": a form of address, a name
 )
 # Words before a name in quotes that declare it invented: 'nama samaran "Dinda"'.
 PSEUDONYM_WORDS = frozenset(
@@ -385,6 +393,43 @@ AGE_AFTER_INITIALS = re.compile(
 INITIALS_BEFORE = re.compile(r"(?:(?:[A-Z]\.){1,4}|[A-Z]{1,3})[ \t]*\Z")
 # "R.S.", "M.A.": found from the first ".X." (periods are rarer than capitals), then one letter back.
 DOTTED_TAIL = re.compile(r"\.(?:[A-Z]\.){1,3}(?!\w)")
+
+# Numbers that name one unit, boat or document (on the case view): a scout troop ("Gugus Depan
+# 11.071", "Gudep 05.123"), a boat by its name and number ("KM Sinar Bahari 05"), a passport
+# ("paspor C 4471920") or a birth certificate with letters in it ("akta 3578-LT-12062010-0045").
+UNIT_NUMBER = pattern(
+    r"(?:[Gg]ugus[ \t]+[Dd]epan|[Gg]udep|GUDEP)[ \t]*(?:[Nn]o\.?[ \t]*)?\d{1,3}(?:[.\-/]\d{2,4})?\b"
+    r"|(?:KM|KMP|KLM)\.?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}(?:[ \t]+\d{1,3}\b)?",
+)
+DOCUMENT_NUMBER = pattern(
+    r"(?:paspor|passport|akta(?:[ \t]+kelahiran)?|birth[ \t]+certificate)(?:[ \t]+[a-z'’]+){0,4}?"
+    r"[ \t]*(?:[:#][ \t]*)?(?P<hit>[a-z]{1,2}[ \t]?\d{6,8}|\d{2,6}(?:[ \t]?[\-/.][ \t]?[a-z0-9]{1,10}){2,5})(?![\w\-])",
+    lower=True,
+    triggers="paspor passport akta birth",
+    anchored=True,
+    needs_digit=True,
+)
+
+# GPS coordinates: two decimal degrees with at least four decimals ("-6.9147, 107.6098",
+# "3.5952° N, 98.6722° E", "LS"/"BT" in Indonesian); a map pin locates a home to a few metres.
+COORDINATES = pattern(
+    r"[-−]?\d{1,3}[.,]\d{4,}[ \t]*°?[ \t]*(?:[NSnsU]|LU|LS)?[ \t]*[,;/][ \t]*"
+    r"[-−]?\d{1,3}[.,]\d{4,}(?:[ \t]*°?[ \t]*(?:[EWew]|BT|BB)\b|°)?",
+    "-.,",
+    needs_digit=True,
+)
+
+# A chat group, server or page named in quotes ("grup 'Info Warga Tegalsari'", "server 'Mabar
+# Pontianak Barat'"): a place in its name tells where its members live. The quote is found from
+# the cue (on the lower-cased text), the place in the name by ``anonymity``.
+COMPASS_WORDS = frozenset(["Barat", "Timur", "Utara", "Selatan", "Tengah", "West", "East", "North", "South"])
+GROUP_NAME_CUE = pattern(
+    r"(?:grup|group|server|channel|kanal|komunitas|forum|page|halaman|fanpage)(?:[ \t]+[a-z]+){0,2}?"
+    r"[ \t]*:?[ \t]*[\"“‘'](?P<hit>[^\"”’'\n]{3,60})[\"”’']",
+    lower=True,
+    triggers="grup group server channel kanal komunitas forum page halaman fanpage",
+    anchored=True,
+)
 
 NUMBER_ADDRESS = pattern(
     r"(?:No\.|no\.|Nomor|nomor|Nomer|nomer|No)[ \t]?(?P<num>\d{1,4}[A-Za-z]?)\b(?![/.,\- ]?\d)",
@@ -944,11 +989,13 @@ class Rules:
 
     def _places(self, lex: Lexicon) -> None:
         levels = lex["school_levels"]
-        # Found in two steps: the level in the lower-cased text, then the name in the case view.
+        # Found in two steps: the level in the lower-cased text, then the name in the case view. A
+        # number of one to three digits, or the five or six of a North Sumatran school ("SDN 060842");
+        # four digits would be a year.
         self.school_level = pattern(rf"{lalt(levels)}(?![a-z])", lower=True, triggers=levels, anchored=True)
         self.school_name = re.compile(
-            rf"[ \t]*(?:(?:[Nn]egeri|[Ss]wasta|[Nn])[ \t]*)?\d{{1,3}}\b(?![.:,]\d)(?:[ \t]+(?:\d{{1,3}}\b|{CAPWORD})){{0,3}}"
-            rf"|[ \t]+{CAPWORD}(?:[ \t]+(?:\d{{1,3}}\b|{CAPWORD})){{0,3}}"
+            rf"[ \t]*(?:(?:[Nn]egeri|[Ss]wasta|[Nn])[ \t]*)?(?:\d{{1,3}}|\d{{5,6}})\b(?![.:,]\d)(?:[ \t]+(?:(?:\d{{1,3}}|\d{{5,6}})\b|{CAPWORD})){{0,3}}"
+            rf"|[ \t]+{CAPWORD}(?:[ \t]+(?:(?:\d{{1,3}}|\d{{5,6}})\b|{CAPWORD})){{0,3}}"
             r"|[ \t]+[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)?[ \t]+\d{1,3}\b(?![.:,]\d)"  # "smk muhammadiyah 2"
         )
         words = lex["school_words"]
@@ -1162,7 +1209,16 @@ class Rules:
     def _anchors(self) -> None:
         """One pass over the lower-cased text finds where every anchored pattern may start."""
         anchored = [value for value in vars(self).values() if isinstance(value, Pattern) and value.anchored]
-        anchored += [URL, ADDRESS_NUMBERS, BLOCK, SHORT_DATE, STUDENT_NUMBER, NUMERIC_ID]
+        anchored += [
+            URL,
+            DOCUMENT_NUMBER,
+            GROUP_NAME_CUE,
+            ADDRESS_NUMBERS,
+            BLOCK,
+            SHORT_DATE,
+            STUDENT_NUMBER,
+            NUMERIC_ID,
+        ]
         extra = self.plate_lower.triggers | self.platform_words | keys(CLASS_STREAMS)
         words = frozenset().union(*(p.triggers for p in anchored), extra)
         # Plain words only: "jl." is found as "jl", "alun-alun" as "alun" (``keys`` gives both forms).
