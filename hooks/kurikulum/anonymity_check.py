@@ -117,7 +117,7 @@ def _scan_field(
         for finding in scanner.scan(text):
             if kinds is not None and finding.kind not in kinds:
                 continue
-            line = entry.doc.position((*path, lang))[0] + _line_offset(text, finding.start)
+            line = entry.doc.text_position((*path, lang), text, finding.start)[0]
             problems.append(_report(entry, dotted((*path, lang)), line, finding, accepted))
     return problems
 
@@ -173,11 +173,6 @@ def _unknown_lists(cur: Curriculum) -> list[Problem]:
         )
         for path in lexicon.unknown
     ]
-
-
-def _line_offset(text: str, start: int) -> int:
-    """Lines from the field's first line to the finding, for block scalars (``|``)."""
-    return text.count("\n", 0, start) + (1 if "\n" in text else 0)
 
 
 def _same_text(accepted: str, found: str) -> bool:

@@ -14,7 +14,7 @@ from .anonymity_check import check_anonymity
 from .load import Curriculum, Loaded
 from .problems import Problem, Report
 from .schedule import day_end_minutes, parse_clock
-from .sourcefiles import read_text_file
+from .sourcefiles import position, read_text_file
 from .walk import is_markdown, texts
 from .yamlsrc import PathKey, dotted
 
@@ -372,9 +372,7 @@ def check_text_safety(cur: Curriculum) -> list[Problem]:
     for entry, path, value in _all_texts(cur):
         for lang, text in value.root.items():
             for offset, message, hint in safety.unsafe_at(text, is_markdown(value)):
-                line, column = entry.doc.position((*path, lang))
-                if "\n" in text:  # a block scalar (|) starts on the line after its key
-                    line, column = line + text.count("\n", 0, offset) + 1, 1
+                line, column = entry.doc.text_position((*path, lang), text, offset)
                 field = dotted((*path, lang))
                 problems.append(
                     Problem(entry.doc.file, line, column, field, message, hint, "error", "unsafe-text")
@@ -409,8 +407,7 @@ def check_pages(docs: Path, root: Path) -> list[Problem]:
         text, read_problems = read_text_file(path, root, name)
         problems.extend(read_problems)
         for offset, message, hint in safety.unsafe_at(text or "", markdown=True, pages=True):
-            line = text.count("\n", 0, offset) + 1
-            column = offset - text.rfind("\n", 0, offset)
+            line, column = position(text, offset)
             problems.append(Problem(name, line, column, "", message, hint, "error", "unsafe-text"))
     return problems
 

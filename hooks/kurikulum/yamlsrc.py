@@ -131,6 +131,17 @@ class Document:
                 return self.positions[path[:end]]
         return (1, 1)
 
+    def text_position(self, path: PathKey, text: str, offset: int) -> tuple[int, int]:
+        """Line and column of ``text[offset]``, where ``text`` is the value at ``path``.
+
+        A multi-line value is a block scalar (``|``), which starts on the line after its key;
+        its column is given as 1.
+        """
+        line, column = self.position(path)
+        if "\n" not in text:
+            return line, column
+        return line + text.count("\n", 0, offset) + 1, 1
+
 
 class _Builder:
     """Turns a node tree into plain Python data, recording positions and duplicate keys."""
