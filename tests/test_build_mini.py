@@ -126,8 +126,10 @@ def test_discussion_sheets_one_per_group_with_stable_assignment(mini_built):
     # 3 groups, 2 cases, round-robin: group 1 -> a, group 2 -> b, group 3 -> a (shared).
     groups = re.split(r"Group (?=\d )", page)[1:]
     assert [g[0] for g in groups] == ["1", "2", "3"]
-    assert ["Case: Case a" in g for g in groups] == [True, False, True]
-    assert ["Case: Case b" in g for g in groups] == [False, True, False]
+    # Each group's first case is its main case; the legal questions are kept for the legal session.
+    assert ["main case: Case a" in g for g in groups] == [True, False, True]
+    assert ["main case: Case b" in g for g in groups] == [False, True, False]
+    assert all("Legal questions: for the legal-framework session" in g for g in groups)
     assert html(mini_built, "en/peserta/diskusi-cases.html").count('class="sheet') == 3
 
 

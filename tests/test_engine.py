@@ -7,13 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from kurikulum import model as m
 from kurikulum.fields import Markdown, Text
 from kurikulum.i18n import Localizer, escape_plain
-from kurikulum.render import assign_cases
-from kurikulum.schedule import block_times, schedule_day
+from kurikulum.render import assign_cases, copies_for, group_sizes
+from kurikulum.schedule import block_times, overlap, schedule_day
 from kurikulum.textutil import css_string
 from kurikulum.walk import participant_copy
+from pydantic import ValidationError
 
 ENGINE = Path(__file__).resolve().parents[1] / "hooks" / "kurikulum"
 
@@ -127,3 +129,71 @@ def test_schedule_gives_clock_times_with_breaks():
 def test_cases_are_assigned_round_robin_and_shared_when_few():
     assert assign_cases(["a", "b", "c", "d", "e"], 2) == {1: ["a", "c", "e"], 2: ["b", "d"]}
     assert assign_cases(["a", "b"], 3) == {1: ["a"], 2: ["b"], 3: ["a"]}
+
+
+def test_a_variant_runs_only_the_chosen_agenda_blocks():
+    day = m.Day.model_validate(
+        dict(title={"id": "H"}, start="08:00", end="09:00", items=[{"session": "s", "blocks": [2]}])
+    )
+    rows = schedule_day(day, {"s": _module()})
+    assert (rows[0].start, rows[0].end, rows[0].minutes) == ("08:00", "08:20", 20)
+    assert [(b.start, b.end, b.block.title.get("id")) for b in block_times(rows[0])] == [
+        ("08:00", "08:20", "b")
+    ]
+
+
+def test_blocks_are_listed_once_in_order_and_only_for_sessions():
+    for bad in (
+        {"session": "s", "blocks": [2, 1]},
+        {"session": "s", "blocks": []},
+        {"session": "s", "blocks": [1, 1]},
+    ):
+        with pytest.raises(ValidationError):
+            m.Slot.model_validate(bad)
+    with pytest.raises(ValidationError):
+        m.Slot.model_validate({"break": {"id": "Rehat"}, "minutes": 15, "blocks": [1]})
+
+
+def test_groups_are_split_evenly_and_copies_follow_the_data():
+    assert group_sizes(40, 6) == {1: 7, 2: 7, 3: 7, 4: 7, 5: 6, 6: 6}
+    assert sum(group_sizes(37, 5).values()) == 37
+    prog = m.Programme.model_validate(
+        dict(
+            title={"id": "T"},
+            organiser={"id": "O"},
+            venue={"id": "V"},
+            audience={"id": "A"},
+            timezone="WIB",
+            participants=41,
+            groups=6,
+            facilitators=3,
+            spare_copies=2,
+            days=[dict(title={"id": "H"}, start="08:00", end="09:00", items=[{"session": "s"}])],
+        )
+    )
+    assert [copies_for(per, prog) for per in ("participant", "pair", "group", "room", "facilitator")] == [
+        43,
+        23,
+        8,
+        3,
+        3,
+    ]
+    assert (prog.friday_prayer.start, prog.friday_prayer.end) == ("11:30", "13:00")
+
+
+def test_overlap_of_a_session_with_the_friday_prayer_time():
+    assert overlap(11 * 60, 11 * 60 + 45, 11 * 60 + 30, 13 * 60) == 15
+    assert overlap(10 * 60, 11 * 60 + 30, 11 * 60 + 30, 13 * 60) == 0
+
+
+def test_a_case_marks_extra_questions_optional_and_a_part_has_one_kind():
+    with pytest.raises(ValidationError):
+        m.Part.model_validate({"cards": [{"title": {"id": "a"}}], "term_cards": ["grooming"]})
+    part = m.Part.model_validate({"flow": [{"title": {"id": "Dengarkan"}, "contacts": ["sapa-129"]}]})
+    assert part.flow[0].contacts == ["sapa-129"]
+    sheet = m.Worksheet.model_validate(
+        dict(slug="w", kind="material", per="room", title={"id": "P"}, intro={"id": "I"}, parts=[part])
+    )
+    assert (
+        sheet.kind == "material" and participant_copy(sheet).parts[0].flow[0].title.get("id") == "Dengarkan"
+    )

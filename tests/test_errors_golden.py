@@ -54,6 +54,17 @@ def test_the_mini_fixture_itself_is_clean(tmp_path):
     assert report.problems == []
 
 
+def test_a_friday_whose_break_covers_the_prayer_time_is_clean(tmp_path):
+    root = broken_copy("friday-prayer", tmp_path)
+    programme = root / "data" / "programme.yml"
+    text = programme.read_text(encoding="utf-8")
+    # 10:30 intro (45 min), 11:15 a break of 105 minutes over the prayer time, 13:00 cases (60 min).
+    text = text.replace('end: "13:00"', 'end: "14:00"').replace("minutes: 15", "minutes: 105")
+    programme.write_text(text, encoding="utf-8")
+    report = SiteBuild(root, ["id", "en"], strict=True).check()
+    assert report.problems == [], report.as_text()
+
+
 def test_missing_translation_is_a_warning_unless_strict(tmp_path):
     root = broken_copy("missing-translation", tmp_path)
     lenient, strict = SiteBuild(root, ["id", "en"]), SiteBuild(root, ["id", "en"], strict=True)

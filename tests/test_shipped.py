@@ -20,10 +20,11 @@ MODULES = [
     "legal-framework",
     "prevention-features",
     "survey-results",
+    "field-visit",
+    "disclosure-response",
     "account-security",
     "action-plan",
     "closing",
-    "field-visit",
 ]
 PARTICIPANT_PDFS = ("sesi-", "diskusi-", "lembar-", "tes-")
 
@@ -48,13 +49,40 @@ def test_content_volume_matches_the_brief(shipped):
     assert len(cur.cases) >= 10 and len(cur.instruments) >= 10 and len(cur.terms) >= 30
     assert len(cur.assessments["pre-post-test"].items) >= 15
     assert {"legal-analysis", "action-plan", "visit-observation", "evaluation"} <= set(cur.worksheets)
-    assert cur.programme.groups == 4
+    assert cur.programme.groups == 6 and cur.programme.participants / cur.programme.groups < 10
     group_cases = cur.modules["case-analysis"].group_work.cases
     assert len(group_cases) >= 2 * cur.programme.groups
     for form in cur.forms:
         assert any(form in case.forms for case in cur.cases.values()), form
     for slug in ["uu-tpks", "uu-ite", "kuhp-2023", "pp-tunas", "uu-sppa", "uu-pdp", "uu-opsc"]:
         assert slug in cur.instruments
+
+
+MATERIALS = {
+    "term-cards": "group",
+    "account-security-cards": "participant",
+    "reporting-card": "participant",
+    "referral-poster": "room",
+    "pair-practice-checklist": "pair",
+}
+
+
+def test_group_work_fits_the_time_and_the_programme_can_run(shipped):
+    cur = shipped.curriculum
+    work = cur.modules["case-analysis"].group_work
+    assert len(work.roles) == 4 and work.extra_cases == 1 and len(work.report_back) <= 4
+    for case in cur.cases.values():
+        assert len(case.guiding_questions) <= 4, case.slug
+    assert sum(b.minutes for b in cur.modules["opening"].agenda[:2]) >= 45
+    assert any(b.method == "role-play" for m in cur.sessions() for b in m.agenda)
+    for slug, per in MATERIALS.items():
+        sheet = cur.worksheets[slug]
+        assert (sheet.kind, sheet.per) == ("material", per), slug
+        assert any(slug in m.worksheets for m in cur.sessions()), slug
+    variant = next(v for v in cur.programme.variants if v.slug == "1-hari")
+    assert len(variant.days) == 1 and {s.session for s in variant.days[0].items if s.session} <= set(
+        cur.modules
+    )
 
 
 def test_every_text_is_in_both_languages(shipped):
@@ -107,17 +135,23 @@ def test_built_site_has_every_page_type_in_both_languages(shipped_built):
 def test_day_one_clock_times(shipped_built):
     day = html_text(shipped_built / "en" / "hari" / "1.html")
     for expected in [
-        "08:00–09:15",
-        "09:15–09:30",
-        "09:30–11:30",
-        "11:30–12:30",
-        "12:30–14:30",
-        "14:30–15:45",
-        "15:45–16:00",
-        "16:00–17:15",
+        "08:00–09:35",
+        "09:35–09:50",
+        "09:50–11:40",
+        "11:40–12:40",
+        "12:40–14:40",
+        "14:40–14:55",
+        "14:55–16:10",
+        "16:10–17:25",
         "WIB",
     ]:
         assert expected in day, expected
+
+
+def test_day_two_field_visit_runs_in_the_morning_before_the_closing(shipped_built):
+    day = html_text(shipped_built / "en" / "hari" / "2.html")
+    visit, closing = day.index("Field visit to the police"), day.index("Post-test, evaluation and closing")
+    assert visit < closing and "09:00–11:45" in day and "16:30–17:30" in day
 
 
 def pdf_text(path: Path) -> list[str]:
@@ -134,7 +168,7 @@ def test_pdfs_are_a4_with_titles_in_their_language(shipped_built):
             assert (round(float(box.width)), round(float(box.height))) == (595, 842), path.name
             assert reader.metadata.title and reader.trailer["/Root"]["/Lang"] == lang
         handout = pdf_text(shipped_built / "unduhan" / lang / "sesi-opening.pdf")[0]
-        assert ("Handout peserta" if lang == "id" else "Participant handout") in handout
+        assert ("Bahan bacaan peserta" if lang == "id" else "Participant handout") in handout
         runsheet = pdf_text(shipped_built / "unduhan" / lang / "hari-1.pdf")[0]
         assert word in runsheet
 
@@ -142,14 +176,14 @@ def test_pdfs_are_a4_with_titles_in_their_language(shipped_built):
 def test_each_discussion_sheet_starts_a_new_page(shipped_built):
     for lang, word in (("id", "Kelompok"), ("en", "Group")):
         pages = pdf_text(shipped_built / "unduhan" / lang / "diskusi-case-analysis.pdf")
-        for group in range(1, 5):
+        for group in range(1, 7):
             starts = [i for i, text in enumerate(pages) if re.search(rf"(^|\s){word} {group}\s", text[:300])]
             assert starts, (lang, group)
         first_pages = [
             next(i for i, t in enumerate(pages) if re.search(rf"(^|\s){word} {g}\s", t[:300]))
-            for g in range(1, 5)
+            for g in range(1, 7)
         ]
-        assert len(set(first_pages)) == 4 and first_pages == sorted(first_pages)
+        assert len(set(first_pages)) == 6 and first_pages == sorted(first_pages)
 
 
 def _words(text: str) -> list[str]:
@@ -206,6 +240,23 @@ def test_no_facilitator_text_in_participant_pdfs_or_pages(shipped, shipped_built
             text = html_text(page)
             leaked = [s for s in snippets if s in text]
             assert not leaked, (page.name, leaked[:3])
+
+
+def test_materials_and_the_one_day_programme_are_in_the_print_pack(shipped_built):
+    import zipfile
+
+    for lang in ("id", "en"):
+        names = zipfile.ZipFile(shipped_built / "unduhan" / f"paket-cetak-{lang}.zip").namelist()
+        stems = [f"lembar-{slug}" for slug in [*MATERIALS, "disclosure-role-play"]] + ["program-1-hari"]
+        for stem in stems:
+            assert f"paket-cetak-{lang}/{stem}.pdf" in names, (lang, stem)
+        poster = shipped_built / "unduhan" / lang / "lembar-referral-poster.pdf"
+        assert len(pypdf.PdfReader(poster).pages) == 1, lang
+    sheets = " ".join(pdf_text(shipped_built / "unduhan" / "en" / "diskusi-case-analysis.pdf"))
+    assert "(optional)" in sheets and "Legal questions: for the legal-framework session" in sheets
+    assert "unsur pasal" not in " ".join(
+        pdf_text(shipped_built / "unduhan" / "id" / "diskusi-case-analysis.pdf")
+    )
 
 
 def test_print_pack_and_offline_archive(shipped_built):

@@ -43,13 +43,31 @@ class Block(Strict):
     lead: Text | None = Field(None, description="Who leads this block; defaults to the module lead.")
 
 
+class GroupRole(Strict):
+    """A role inside a discussion group, printed on every sheet with a space for a name."""
+
+    role: Text
+    task: Text
+
+
 class GroupWork(Strict):
-    """Small-group work: one discussion sheet per group, cases assigned round-robin."""
+    """Small-group work: one discussion sheet per group, cases assigned round-robin.
+
+    A group's first case is its main case, analysed in depth; the sheet also carries up to
+    ``extra_cases`` further cases, for a group that finishes early.
+    """
 
     instructions: Markdown = Field(description="Printed at the top of every group's sheet.")
+    roles: list[GroupRole] = Field([], description="Roles inside each group, printed on the sheet.")
     cases: list[Slug] = Field(
         min_length=1,
         description="Case studies in order; group g gets cases g, g+N, g+2N, ... (N groups).",
+    )
+    extra_cases: int = Field(
+        1,
+        ge=0,
+        le=5,
+        description="Further cases printed after the main case, only for groups with time left.",
     )
     report_back: list[Text] = Field(min_length=1, description="Prompts of the report-back template.")
     answer_lines: int = Field(5, ge=1, le=20, description="Writing lines under each question.")
@@ -108,6 +126,44 @@ class Anonymity(Strict):
     accepted: list[AcceptedFinding] = []
 
 
+ReviewAspect = Literal[
+    "anonymity", "terminology", "languages", "safeguarding", "legal-references", "referral-routes"
+]
+"""What a review of a case can cover (labels `review-<aspect>` in data/ui.yml)."""
+
+OutsideReviewer = Literal["child-protection-organisation", "lawyer", "survivor-advocate"]
+"""The outside reviews a case waits for (labels `reviewer-<kind>` in data/ui.yml)."""
+
+
+class OutsideReview(Strict):
+    """A review of the case by someone outside the curriculum team."""
+
+    reviewer: OutsideReviewer = Field(
+        description="child-protection-organisation (e.g. ECPAT Indonesia), lawyer, or survivor-advocate."
+    )
+    by: PlainLine = Field(description="The organisation or role, e.g. 'ECPAT Indonesia'; no personal data.")
+    on: Date
+    scope: Text = Field(description="What the reviewer read and checked.")
+    outcome: Text | None = Field(None, description="What they found, and what was changed as a result.")
+
+
+class Review(Strict):
+    """What the internal review of a case covered, and the slot for outside reviews.
+
+    The internal review's team and date are `anonymity.reviewed_by` and `reviewed_on`. An
+    aspect missing from `checked` is shown as not yet checked; an expected outside reviewer
+    with no entry under `outside` is shown as pending.
+    """
+
+    checked: list[ReviewAspect] = Field(
+        [], description="Aspects the internal review actually checked (not planned ones); [] while none."
+    )
+    notes: Text | None = Field(None, description="What the review found or changed, and what is still open.")
+    outside: list[OutsideReview] = Field(
+        [], description="Outside reviews done; leave empty while pending (the site says so)."
+    )
+
+
 AgeBand = Annotated[
     str,
     Field(pattern=r"^\d{1,2}-\d{1,2}$", description='An age range such as "13-15", never one age.'),
@@ -126,12 +182,22 @@ class CaseStudy(Strict):
     region: Text = Field(description="Province level at most, or fictional.")
     content_warning: Text
     narrative: Markdown
-    guiding_questions: list[Text] = Field(min_length=2)
-    legal_prompts: list[Text] = Field(min_length=1)
+    guiding_questions: list[Text] = Field(
+        min_length=2, description="The core questions of the group work: at most 4 (the check says so)."
+    )
+    optional_questions: list[Text] = Field(
+        [], description="Further questions, printed as optional: only for a group with time left."
+    )
+    legal_prompts: list[Text] = Field(
+        min_length=1, description="Questions in plain language for the legal-framework session."
+    )
     facilitator_notes: Markdown = facilitator_only()
     legal: list[Slug] = []
     terms: list[Slug] = []
     anonymity: Anonymity
+    review: Review | None = Field(
+        None, description="What the internal review checked, and outside reviews (pending when empty)."
+    )
 
     @field_validator("age_band")
     @classmethod
@@ -166,6 +232,16 @@ class Term(Strict):
         None, description="Luxembourg Guidelines: use / use with care / avoid."
     )
     use_instead: list[Slug] = []
+    prefer: dict[str, list[PlainLine]] = Field(
+        default_factory=dict,
+        description="Per language code, the preferred words the terminology check suggests "
+        "(defaults to this term, or to its use_instead terms).",
+    )
+    avoid: dict[str, list[PlainLine]] = Field(
+        default_factory=dict,
+        description="Per language code, words the terminology check warns about in running text "
+        "(see hooks/kurikulum/terminology.py for what is exempt).",
+    )
     note: Markdown | None = None
     sources: list[Source] = []
 
@@ -196,6 +272,10 @@ class Verified(Strict):
         if confidence not in (None, "verified") and value is None:
             raise ValueError(f"confidence is {confidence!r}: add `confirm:` saying what to check locally")
         return value
+
+    checked: Text | None = Field(
+        None, description="What was checked against which source, and when (shown with the sources)."
+    )
 
 
 class Instrument(Verified):
@@ -228,7 +308,7 @@ class Channel(Strict):
 
 class Contact(Verified):
     slug: Slug
-    level: Literal["national", "international", "local"]
+    level: Literal["emergency", "national", "international", "local"]
     name: Text
     what: Markdown
     scope: Text
@@ -293,8 +373,28 @@ class Scale(Strict):
     items: list[Text] = NonEmpty
 
 
+class Card(Strict):
+    """A card to cut out, or a box of a poster: a title, a short text and numbered steps."""
+
+    title: Text
+    body: Markdown | None = None
+    steps: list[Text] = []
+
+
+class FlowStep(Strict):
+    """One box of a flowchart; its contacts come from data/contacts.yml."""
+
+    title: Text
+    body: Markdown | None = None
+    contacts: list[Slug] = Field([], description="Contacts (slugs in data/contacts.yml) shown in the box.")
+
+
+PART_KINDS = ("heading", "prompt", "table", "checklist", "scale", "cards", "term_cards", "flow", "contacts")
+
+
 class Part(Strict):
-    """One part of a worksheet: exactly one of heading, prompt, table, checklist or scale."""
+    """One part of a worksheet: exactly one of heading, prompt, table, checklist, scale, cards,
+    term_cards, flow or contacts."""
 
     heading: Text | None = None
     prompt: Text | None = None
@@ -302,20 +402,43 @@ class Part(Strict):
     table: Table | None = None
     checklist: list[Text] | None = None
     scale: Scale | None = None
+    cards: list[Card] | None = Field(None, description="Cards to cut out (a grid of boxes).")
+    term_cards: list[Slug] | None = Field(
+        None, description="Cards showing glossary terms (slugs in data/glossary.yml), the term only."
+    )
+    flow: list[FlowStep] | None = Field(
+        None, description="A flowchart: boxes joined by arrows, top to bottom."
+    )
+    contacts: list[Slug] | None = Field(
+        None, description="A table of contacts (slugs in data/contacts.yml) with their channels."
+    )
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Part:
-        kinds = [k for k in ("heading", "prompt", "table", "checklist", "scale") if getattr(self, k)]
+        kinds = [k for k in PART_KINDS if getattr(self, k)]
         if len(kinds) != 1:
             raise ValueError(
-                "a part needs exactly one of heading, prompt, table, checklist, scale; "
-                f"found {', '.join(kinds) or 'none'}"
+                "a part needs exactly one of "
+                + ", ".join(PART_KINDS)
+                + f"; found {', '.join(kinds) or 'none'}"
             )
         return self
 
 
+CopiesPer = Literal["participant", "pair", "group", "room", "facilitator"]
+"""Who gets a printed copy; the print plan counts copies from it (labels `per-<value>`)."""
+
+
 class Worksheet(Strict):
+    """A printable sheet: a worksheet to fill in, or printed material (cards, a poster)."""
+
     slug: Slug
+    kind: Literal["worksheet", "material"] = Field(
+        "worksheet",
+        description="worksheet: filled in, and printed in the handouts of the modules that list it; "
+        "material: cards, posters and checklists printed on their own.",
+    )
+    per: CopiesPer = Field("participant", description="Who gets a copy (the print plan counts from it).")
     title: Text
     intro: Markdown
     parts: list[Part] = NonEmpty
@@ -328,6 +451,11 @@ class Slot(Strict):
     """A day's item: a session (module slug) or a break."""
 
     session: Slug | None = None
+    blocks: list[int] | None = Field(
+        None,
+        description="Run only these agenda blocks of the session (numbers from 1, in order), "
+        "e.g. [1, 3, 4] in a shorter variant; its length is then their minutes.",
+    )
     break_: Text | None = Field(None, alias="break")
     minutes: Minutes | None = None
 
@@ -339,6 +467,10 @@ class Slot(Strict):
             raise ValueError("a break needs `minutes:`")
         if self.session is not None and self.minutes is not None:
             raise ValueError("a session's length comes from its module's duration; remove `minutes:`")
+        if self.blocks is not None and self.session is None:
+            raise ValueError("only a session has `blocks:`")
+        if self.blocks is not None and (not self.blocks or self.blocks != sorted(set(self.blocks))):
+            raise ValueError("`blocks:` lists agenda block numbers once each, in order, e.g. [1, 3, 4]")
         return self
 
 
@@ -348,6 +480,27 @@ class Day(Strict):
     start: Clock
     end: Clock
     items: list[Slot] = NonEmpty
+
+
+class PrayerTime(Strict):
+    """A time of day that sessions must leave free on some days (Friday prayers)."""
+
+    start: Clock
+    end: Clock
+
+
+class Variant(Strict):
+    """Another programme of the same training (e.g. a 1-day version), with its own page.
+
+    Its items name the same modules, and may run only some agenda blocks of a session
+    (`blocks:`). To run a variant, make its days the programme's `days:` (see the replication
+    guide).
+    """
+
+    slug: Slug
+    title: Text
+    summary: Markdown = Field(description="Who the variant is for, and what it leaves out.")
+    days: list[Day] = NonEmpty
 
 
 class Programme(Strict):
@@ -361,7 +514,12 @@ class Programme(Strict):
     groups: int = Field(ge=1, le=20)
     facilitators: int = Field(2, ge=1, le=50)
     spare_copies: int = Field(2, ge=0, le=50)
+    friday_prayer: PrayerTime = Field(
+        PrayerTime(start="11:30", end="13:00"),
+        description="On a day whose `date` is a Friday, no session may run in this time; a break covers it.",
+    )
     days: list[Day] = NonEmpty
+    variants: list[Variant] = Field([], description="Other programmes of the training, e.g. a 1-day version.")
 
 
 class Ui(Strict):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import get_args
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -18,6 +19,7 @@ from markupsafe import Markup
 from . import urls
 from .i18n import Localizer, escape_plain
 from .load import Curriculum
+from .model import OutsideReviewer, ReviewAspect
 from .problems import Report
 from .schedule import block_times, schedule_programme
 from .walk import participant_copy
@@ -29,7 +31,10 @@ DYNAMIC_LABELS = {
     *(f"confidence-{k}" for k in ("verified", "secondary", "unverified")),
     *(f"guidance-{k}" for k in ("use", "care", "avoid")),
     *(f"level-{k}" for k in ("national", "international", "local")),
-    *(f"per-{k}" for k in ("participant", "participant-twice", "group", "facilitator")),
+    *(
+        f"per-{k}"
+        for k in ("participant", "participant-twice", "group", "group-member", "pair", "room", "facilitator")
+    ),
     "home",
     "programme",
     "sessions",
@@ -40,6 +45,8 @@ DYNAMIC_LABELS = {
     "print",
     "download-pdf",
     "language-name",
+    *(f"review-{k}" for k in get_args(ReviewAspect)),
+    *(f"reviewer-{k}" for k in get_args(OutsideReviewer)),
 }
 """Label keys used outside a literal `label('...')` call: in code, or built from a value."""
 
@@ -64,6 +71,8 @@ def make_environment() -> Environment:
     )
     env.filters["indent4"] = lambda text: Markup(re.sub(r"^(?=.)", "    ", str(text), flags=re.M))
     env.filters["plain"] = escape_plain
+    env.globals["review_aspects"] = get_args(ReviewAspect)
+    env.globals["outside_reviewers"] = get_args(OutsideReviewer)
     return env
 
 
@@ -105,6 +114,7 @@ class Renderer:
             t=self.loc.t,
             raw=self.loc.raw,
             label=self.loc.label,
+            html_label=lambda key: self.loc.raw(self.cur.ui.labels.get(key)) or key,
             method=self.loc.method,
             link=lambda to: urls.relative(uri, to),
             urls=urls,
@@ -174,6 +184,7 @@ class Renderer:
         pages += [self.worksheet(sheet) for sheet in self.cur.worksheets.values()]
         for test in self.cur.assessments.values():
             pages += [self.test(test), self.answer_key(test)]
+        pages += [self.variant(v) for v in self.cur.programme.variants]
         pages.append(self.handbook(pages))
         return pages
 
@@ -214,7 +225,9 @@ class Renderer:
             mod=participant_copy(mod),
             contacts=participant_copy(self.cur.contacts),
             worksheets=[
-                participant_copy(self.cur.worksheets[s]) for s in mod.worksheets if s in self.cur.worksheets
+                participant_copy(self.cur.worksheets[s])
+                for s in mod.worksheets
+                if s in self.cur.worksheets and self.cur.worksheets[s].kind == "worksheet"
             ],
         )
 
@@ -230,6 +243,7 @@ class Renderer:
             mod=participant_copy(mod),
             assigned=assigned,
             cases=cases,
+            sizes=group_sizes(self.cur.programme.participants, self.cur.programme.groups),
         )
 
     def case_index(self) -> Page:
@@ -250,6 +264,16 @@ class Renderer:
             PARTICIPANT,
             printable=True,
             sheet=participant_copy(sheet),
+        )
+
+    def variant(self, variant) -> Page:
+        return self._page(
+            "variant.md.j2",
+            urls.variant(variant.slug),
+            FACILITATOR,
+            printable=True,
+            variant=variant,
+            rows=schedule_programme(self.cur.programme, self.cur.modules, variant.days),
         )
 
     def test(self, test) -> Page:
@@ -320,6 +344,23 @@ def assign_cases(cases: list[str], groups: int) -> dict[int, list[str]]:
     return assigned
 
 
+def group_sizes(people: int, groups: int) -> dict[int, int]:
+    """How many people each group has when ``people`` are split as evenly as possible."""
+    return {g: people // groups + (1 if g <= people % groups else 0) for g in range(1, groups + 1)}
+
+
+def copies_for(per: str, prog) -> int:
+    """Copies of a printed item handed out ``per`` participant, pair, group, room or facilitator."""
+    people, spare = prog.participants, prog.spare_copies
+    return {
+        "participant": people + spare,
+        "pair": -(-people // 2) + spare,
+        "group": prog.groups + spare,
+        "room": 1 + spare,
+        "facilitator": prog.facilitators,
+    }[per]
+
+
 def print_plan(cur: Curriculum) -> list[dict]:
     """How many copies of each printed item, from the programme's participants and groups."""
     prog = cur.programme
@@ -330,15 +371,26 @@ def print_plan(cur: Curriculum) -> list[dict]:
             dict(kind="handout", slug=mod.slug, title=mod.title, copies=people + spare, per="participant")
         )
         if mod.group_work:
+            # Each member gets a copy of their own group's sheet: group g's sheet sizes[g] times.
             plan.append(
                 dict(
-                    kind="sheets", slug=mod.slug, title=mod.title, copies=2 * prog.groups + spare, per="group"
+                    kind="sheets",
+                    slug=mod.slug,
+                    title=mod.title,
+                    copies=people + spare,
+                    per="group-member",
+                    sizes=group_sizes(people, prog.groups),
                 )
             )
     for sheet in cur.worksheets.values():
         plan.append(
             dict(
-                kind="worksheet", slug=sheet.slug, title=sheet.title, copies=people + spare, per="participant"
+                kind="worksheet",
+                slug=sheet.slug,
+                title=sheet.title,
+                copies=copies_for(sheet.per, prog),
+                per=sheet.per,
+                material=sheet.kind == "material",
             )
         )
     for test in cur.assessments.values():

@@ -69,3 +69,8 @@ def relative(from_uri: str, to_uri: str) -> str:
     if not to_uri:
         return anchor
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".") + anchor
+
+
+def variant(slug: str) -> str:
+    """The page of a programme variant, e.g. the 1-day version."""
+    return f"program-{slug}.md"

@@ -13,8 +13,9 @@ from . import safety
 from .anonymity_check import check_anonymity
 from .load import Curriculum, Loaded
 from .problems import Problem, Report
-from .schedule import day_end_minutes, parse_clock
+from .schedule import clock, day_end_minutes, overlap, parse_clock, schedule_day, session_minutes
 from .sourcefiles import position, read_text_file
+from .terminology import check_terminology
 from .walk import is_markdown, texts
 from .yamlsrc import PathKey, dotted
 
@@ -24,11 +25,20 @@ REQUIRED_LABELS: set[str] = set()
 
 def validate(cur: Curriculum, report: Report, strict_languages: bool = False) -> Report:
     """Run every cross-file rule, adding problems to ``report``."""
-    for rule in (check_unique, check_file_names, check_references, check_timings, check_results, check_ui):
+    for rule in (
+        check_unique,
+        check_file_names,
+        check_references,
+        check_timings,
+        check_questions,
+        check_results,
+        check_ui,
+    ):
         report.extend(rule(cur))
     report.extend(check_languages(cur))
     report.extend(check_text_safety(cur))
     report.extend(check_anonymity(cur))
+    report.extend(check_terminology(cur))
     return report
 
 
@@ -138,11 +148,21 @@ def _references(cur: Curriculum) -> Iterator[tuple[Loaded, PathKey, str, str]]:
         for i, item in enumerate(entry.item.items):
             if item.module:
                 yield entry, ("items", i, "module"), item.module, "module"
+    for entry in cur.loaded.get("worksheet", []):
+        for p, part in enumerate(entry.item.parts):
+            for i, slug in enumerate(part.term_cards or []):
+                yield entry, ("parts", p, "term_cards", i), slug, "term"
+            for i, slug in enumerate(part.contacts or []):
+                yield entry, ("parts", p, "contacts", i), slug, "contact"
+            for s, step in enumerate(part.flow or []):
+                for i, slug in enumerate(step.contacts):
+                    yield entry, ("parts", p, "flow", s, "contacts", i), slug, "contact"
     for entry in cur.loaded.get("programme", []):
-        for d, day in enumerate(entry.item.days):
-            for i, slot in enumerate(day.items):
-                if slot.session:
-                    yield entry, ("days", d, "items", i, "session"), slot.session, "module"
+        for prefix, days in _schedules(entry.item):
+            for d, day in enumerate(days):
+                for i, slot in enumerate(day.items):
+                    if slot.session:
+                        yield entry, (*prefix, d, "items", i, "session"), slot.session, "module"
     for entry in cur.loaded.get("results", []):
         yield entry, ("assessment",), entry.item.assessment, "assessment"
 
@@ -157,6 +177,7 @@ def _targets(cur: Curriculum) -> dict[str, set[str]]:
         "module": set(cur.modules),
         "form": set(cur.forms),
         "method": set(cur.ui.methods) if cur.ui else set(),
+        "contact": {c.slug for c in cur.contacts.contacts} if cur.contacts else set(),
     }
 
 
@@ -171,6 +192,7 @@ def check_references(cur: Curriculum) -> list[Problem]:
         "module": "modules/",
         "form": "data/forms.yml",
         "method": "data/ui.yml `methods`",
+        "contact": "data/contacts.yml",
     }
     problems = []
     for entry, path, slug, target in _references(cur):
@@ -189,9 +211,12 @@ def _unscheduled(cur: Curriculum) -> list[Problem]:
     if cur.programme is None:
         return []
     scheduled = [s.session for d in cur.programme.days for s in d.items if s.session]
+    in_variants = {s.session for v in cur.programme.variants for d in v.days for s in d.items if s.session}
     problems = []
     for entry in cur.loaded.get("module", []):
         count = scheduled.count(entry.item.slug)
+        if count == 0 and entry.item.slug in in_variants:
+            continue  # parked: run by a variant (e.g. after switching to it), not by `days:`
         if count == 0:
             problems.append(
                 _problem(
@@ -239,26 +264,118 @@ def check_timings(cur: Curriculum) -> list[Problem]:
     return problems
 
 
+def _schedules(programme) -> Iterator[tuple[PathKey, list]]:
+    """(path of the days list, days) for the programme and for each of its variants."""
+    yield ("days",), programme.days
+    for v, variant in enumerate(programme.variants):
+        yield ("variants", v, "days"), variant.days
+
+
+def _item_minutes(slot, modules) -> int:
+    if slot.break_:
+        return slot.minutes
+    mod = modules.get(slot.session)
+    return session_minutes(slot, mod) if mod else 0
+
+
 def _day_fits(cur: Curriculum) -> list[Problem]:
     problems = []
     modules = cur.modules
     for entry in cur.loaded.get("programme", []):
-        for d, day in enumerate(entry.item.days):
-            start, end = parse_clock(day.start), day_end_minutes(day.start, day.end)
-            used = sum(
-                s.minutes if s.break_ else getattr(modules.get(s.session), "duration", 0) for s in day.items
-            )
-            if start + used > end:
-                over = start + used - end
-                problems.append(
-                    _problem(
-                        entry,
-                        ("days", d, "end"),
-                        f"day {d + 1} needs {used} min from {day.start}, ending {over} min after {day.end}",
-                        "shorten sessions or breaks, start earlier, or end later",
-                        "timing",
+        for prefix, days in _schedules(entry.item):
+            where = "day" if prefix == ("days",) else f"variant `{entry.item.variants[prefix[1]].slug}`, day"
+            for d, day in enumerate(days):
+                problems.extend(_blocks_exist(entry, (*prefix, d), day, modules))
+                start, end = parse_clock(day.start), day_end_minutes(day.start, day.end)
+                used = sum(_item_minutes(s, modules) for s in day.items)
+                if start + used > end:
+                    over = start + used - end
+                    problems.append(
+                        _problem(
+                            entry,
+                            (*prefix, d, "end"),
+                            f"{where} {d + 1} needs {used} min from {day.start}, ending {over} min after {day.end}",
+                            "shorten sessions or breaks, start earlier, or end later",
+                            "timing",
+                        )
                     )
+                problems.extend(_friday_prayer(entry, (*prefix, d), day, modules, where))
+    return problems
+
+
+def _blocks_exist(entry: Loaded, path: PathKey, day, modules) -> list[Problem]:
+    problems = []
+    for i, slot in enumerate(day.items):
+        mod = modules.get(slot.session) if slot.session else None
+        if mod is None or slot.blocks is None:
+            continue
+        missing = [n for n in slot.blocks if not 1 <= n <= len(mod.agenda)]
+        if missing:
+            problems.append(
+                _problem(
+                    entry,
+                    (*path, "items", i, "blocks"),
+                    f"module `{mod.slug}` has {len(mod.agenda)} agenda blocks; there is no block "
+                    + ", ".join(str(n) for n in missing),
+                    f"use block numbers from 1 to {len(mod.agenda)} (the order of `agenda:` in "
+                    f"modules/{mod.slug}.yml)",
+                    "timing",
                 )
+            )
+    return problems
+
+
+FRIDAY = 4
+
+
+def _friday_prayer(entry: Loaded, path: PathKey, day, modules, where: str) -> list[Problem]:
+    """On a Friday, no session may run in the Friday-prayer time: a break must cover it."""
+    if day.date is None or day.date.weekday() != FRIDAY:
+        return []
+    prayer = entry.item.friday_prayer
+    window = parse_clock(prayer.start), parse_clock(prayer.end)
+    rows = schedule_day(day, modules)
+    sessions = [i for i, slot in enumerate(day.items) if slot.session and slot.session in modules]
+    problems = []
+    for i, row in zip(sessions, [r for r in rows if r.module], strict=False):
+        begin = parse_clock(row.start)
+        if overlap(begin, begin + row.minutes, *window):
+            problems.append(
+                _problem(
+                    entry,
+                    (*path, "items", i, "session"),
+                    f"{where} {path[-1] + 1} is a Friday ({day.date.isoformat()}): session `{row.module.slug}` "
+                    f"runs {row.start}-{clock(begin + row.minutes)}, into the Friday-prayer time "
+                    f"{prayer.start}-{prayer.end}",
+                    f"let a break cover {prayer.start}-{prayer.end} (for example the ISHOMA from "
+                    f"{prayer.start}, {window[1] - window[0]} minutes), and move or shorten sessions so the "
+                    "day still fits; or change `friday_prayer:` in data/programme.yml to your local times",
+                    "friday-prayer",
+                    "warning",
+                )
+            )
+    return problems
+
+
+MAX_CORE_QUESTIONS = 4
+
+
+def check_questions(cur: Curriculum) -> list[Problem]:
+    """A group has time for at most four core questions per case; the others are optional."""
+    problems = []
+    for entry in cur.loaded.get("case", []):
+        count = len(entry.item.guiding_questions)
+        if count > MAX_CORE_QUESTIONS:
+            problems.append(
+                _problem(
+                    entry,
+                    ("guiding_questions", MAX_CORE_QUESTIONS),
+                    f"{count} guiding questions; a group has time for at most {MAX_CORE_QUESTIONS} per case",
+                    f"keep the {MAX_CORE_QUESTIONS} most important under `guiding_questions:` and move the "
+                    "others to `optional_questions:` (printed as optional, for groups with time left)",
+                    "questions",
+                )
+            )
     return problems
 
 
