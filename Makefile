@@ -32,7 +32,7 @@ lint: setup
 	$(BIN)/ruff format --check hooks tests scripts
 
 bench: setup
-	$(BIN)/python scripts/bench_pdf.py
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site build .cache/build

@@ -8,13 +8,20 @@ Restart ``mkdocs serve`` after editing Python code: MkDocs keeps hook modules lo
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import json
 import os
 import subprocess
+import time
 from pathlib import Path
 
 from kurikulum.audit import audit_html, audit_search_index
+from kurikulum.auditpool import AuditPool
+from kurikulum.cache import template_cache
+from kurikulum.previewcache import PreviewCache
 from kurikulum.sanitize import Sanitizer, strip_invisible
-from kurikulum.site import SiteBuild
+from kurikulum.site import SiteBuild, printable
 from kurikulum.textutil import css_string
 from kurikulum.urlcheck import site_host
 from mkdocs.exceptions import Abort
@@ -28,10 +35,30 @@ class _Current:
     """The build in progress. A new SiteBuild is made when a build starts (its default language)."""
 
     build: SiteBuild | None = None
+    audits = AuditPool()
+    printable: dict[str, list] = {}
+    """Per language, the pages that have a PDF (written to CURRICULUM_MANIFEST for the PDFs)."""
+    serving = False
+    preview = PreviewCache()
+    cleaned: dict[bytes, tuple[str, list[str]]] = {}
+    """While serving: sanitised content by the digest of its HTML, from the previous rebuild."""
+    guard: dict[str, float] = {}
+    """Seconds spent sanitising and auditing in this build (for the benchmark)."""
+
+
+def _timed(step: str, since: float) -> None:
+    _Current.guard[step] = _Current.guard.get(step, 0.0) + time.perf_counter() - since
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    _Current.serving = command == "serve"
     _fixed_build_date()
+
+
+# The engine's data lives for the whole build. Python's garbage collector would walk all of it
+# again and again while MkDocs renders (a quarter of the engine's cost on a large curriculum), so
+# once it is made it is moved out of the collector's way with gc.freeze(); each rebuild of
+# `mkdocs serve` gives the previous build's objects back to the collector first.
 
 
 def _fixed_build_date() -> None:
@@ -59,7 +86,14 @@ def _i18n(config):
 def on_pre_build(config) -> None:
     lang, default, langs, _ = _i18n(config)
     if lang == default or _Current.build is None:
+        _Current.guard = {}
+        _Current.printable = {}
+        gc.unfreeze()  # a rebuild of `mkdocs serve`: the previous build's objects may go now
+        _Current.preview.new_build()
+        _Current.audits.cancel()
+        _Current.audits.start()
         _Current.build = _check(config, langs)
+        gc.freeze()
 
 
 def _check(config, langs: list[str]) -> SiteBuild:
@@ -97,7 +131,9 @@ def on_files(files: Files, config) -> Files:
     lang, default, langs, plugin = _i18n(config)
     build = _Current.build
     added = []
-    for page in build.pages(lang, Path(config.docs_dir), default):
+    pages = build.pages(lang, Path(config.docs_dir), default)
+    _Current.printable[lang] = printable(pages)
+    for page in pages:
         file = _lang_file(config, page.uri, lang, default, page.markdown)
         file.locale = file.locale_alternate_of = lang
         file.alternates = {x: file if x == lang else _lang_file(config, page.uri, x, default) for x in langs}
@@ -109,6 +145,7 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, SHIM, abs_src_path=str(_shim_source(config))))
     config.nav = build.nav(lang)
     log.info(f"generated {len(added)} pages for '{lang}'")
+    gc.freeze()
     return files
 
 
@@ -123,16 +160,41 @@ def _lang_file(config, uri: str, lang: str, default: str, content: str | None = 
     return file
 
 
+def on_pre_page(page, config, files):
+    """While serving, a page whose Markdown and context did not change is not converted again
+    (see kurikulum/previewcache.py); builds always convert every page."""
+    if _Current.serving:
+        _Current.preview.wrap(page, config, files)
+    return page
+
+
 def on_page_content(html: str, page, config, files) -> str:
     """Every page's content, generated or hand-written, leaves through the allow-list sanitiser."""
-    cleaned, removed = Sanitizer(site_host(config.site_url)).clean(html)
+    clock = time.perf_counter()
+    host = site_host(config.site_url)
+    key = hashlib.blake2b(f"{host}\0{html}".encode(), digest_size=16).digest() if _Current.serving else None
+    if key is not None and key in _Current.cleaned:
+        cleaned, removed = _Current.cleaned[key]
+    else:
+        cleaned, removed = Sanitizer(host).clean(html)
+        if key is not None:
+            if len(_Current.cleaned) > 10_000:
+                _Current.cleaned.clear()
+            _Current.cleaned[key] = (cleaned, removed)
+    _timed("sanitise", clock)
     for item in removed:
         log.warning(f"{page.file.src_uri}: the sanitiser removed {item}")
     return cleaned
 
 
 def on_post_page(output: str, page, config) -> str:
-    return _audited(output, page.file.dest_uri)
+    """Each page is audited (in a second process when there is a second core) as it is written;
+    ``on_post_build`` waits for the results and fails the build on any finding."""
+    clock = time.perf_counter()
+    output = strip_invisible(output.replace(CDN_SHIM, ""))
+    _Current.audits.submit(output, page.file.dest_uri, Path(page.file.abs_dest_path))
+    _timed("audit", clock)
+    return output
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
@@ -142,15 +204,43 @@ def on_post_template(output: str, template_name: str, config) -> str:
 @event_priority(-200)
 def on_post_build(config) -> None:
     """After i18n wrote the combined search index: its texts are shown as HTML in results."""
+    clock = time.perf_counter()
+    pages = _Current.audits.finish()
+    if pages:
+        raise Abort(
+            "\n".join(f.text() for f in pages[:20])
+            + "\nThese pages were deleted from the output: a template or the theme produced unsafe HTML "
+            "(a bug to report)."
+        )
     findings = audit_search_index(Path(config.site_dir))
     if findings:
         raise Abort("\n".join(f.text() for f in findings[:20]) + "\nThe search index holds unsafe HTML.")
+    _timed("audit", clock)
+    _write_timings()
+
+
+def on_build_error(error) -> None:
+    _Current.audits.cancel()
+
+
+def _write_timings() -> None:
+    """With CURRICULUM_TIMINGS=file set (the benchmark does), write the engine's step times;
+    with CURRICULUM_MANIFEST=file (`curriculum build` does), the pages that have a PDF."""
+    target = os.environ.get("CURRICULUM_TIMINGS")
+    if target and _Current.build is not None:
+        steps = {**_Current.build.timings, **_Current.guard, "validated": float(_Current.build.validated)}
+        Path(target).write_text(json.dumps({k: round(v, 4) for k, v in steps.items()}), encoding="utf-8")
+    manifest = os.environ.get("CURRICULUM_MANIFEST")
+    if manifest:
+        Path(manifest).write_text(json.dumps(_Current.printable, ensure_ascii=False), encoding="utf-8")
 
 
 def _audited(output: str, name: str) -> str:
     """Drop the offline plugin's CDN polyfill (no outside requests), then audit the page."""
+    clock = time.perf_counter()
     output = strip_invisible(output.replace(CDN_SHIM, ""))
     findings = audit_html(output, name)
+    _timed("audit", clock)
     if findings:
         raise Abort(
             "\n".join(f.text() for f in findings[:20])
@@ -160,5 +250,9 @@ def _audited(output: str, name: str) -> str:
 
 
 def on_env(env, config, files):
+    """The theme's templates are compiled once and kept in the engine's cache (see
+    kurikulum/cache.py): MkDocs would compile them again on every build and every rebuild."""
     env.filters["css_string"] = css_string
+    if env.bytecode_cache is None:
+        env.bytecode_cache = template_cache()
     return env

@@ -15,6 +15,19 @@ sys.path.insert(0, str(Path(__file__).parent))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def engine_cache(tmp_path_factory):
+    """The engine's cache between builds (see kurikulum/cache.py) in a folder of this test run,
+    not in the user's home."""
+    before = os.environ.get("CURRICULUM_CACHE")
+    os.environ["CURRICULUM_CACHE"] = str(tmp_path_factory.mktemp("engine-cache"))
+    yield
+    if before is None:
+        os.environ.pop("CURRICULUM_CACHE", None)
+    else:
+        os.environ["CURRICULUM_CACHE"] = before
+
+
 @pytest.fixture(scope="session")
 def mini_built(tmp_path_factory) -> Path:
     """The mini fixture, built with `mkdocs build --strict` (HTML only)."""

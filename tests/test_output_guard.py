@@ -199,6 +199,13 @@ def test_unsafe_theme_output_stops_the_build(tmp_path):
     assert done.returncode == 1
     assert "unsafe output: event handler `onmouseover` on <p>" in done.stdout + done.stderr
     assert "Traceback" not in done.stdout + done.stderr
+    left = [p for p in (site / "site").rglob("*.html") if "onmouseover" in p.read_text(encoding="utf-8")]
+    assert left == [], "pages with a finding must be deleted from the output"
+    single = mkdocs_build(site, env={"CURRICULUM_AUDIT_WORKERS": "0"})
+    assert (
+        single.returncode == 1
+        and "unsafe output: event handler `onmouseover`" in single.stdout + single.stderr
+    )
     built = curriculum("build", "--no-pdf", cwd=site)
     assert built.returncode == 1 and "unsafe output: event handler `onmouseover`" in built.stderr
     assert "site/ was not changed" in built.stderr and not (site / "site" / "index.html").exists()

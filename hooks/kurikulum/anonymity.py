@@ -52,24 +52,16 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import anonymity_rules as r
+from .anonymity_finding import Finding
 from .anonymity_lists import Lexicon, lexicon_for
 from .anonymity_rules import Pattern, Rules, word_end, word_start
 from .anonymity_text import normalise
 
-
-@dataclass(frozen=True)
-class Finding:
-    """One identifying detail: its kind, where it is, and what to do about it."""
-
-    kind: str
-    start: int
-    end: int
-    text: str
-    reason: str
+MEMO_SIZE = 50_000
+"""Texts whose findings a scanner remembers (the shipped curriculum has about 2,000)."""
 
 
 REASONS = {
@@ -1779,6 +1771,7 @@ class Scanner:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.rules = Rules(lexicon)
+        self._memo: dict[tuple[str, bool], tuple[Finding, ...]] = {}
 
     def findings(self, doc: Doc) -> list[Finding]:
         """Findings in a text already normalised and in its case view, with offsets into it."""
@@ -1806,9 +1799,22 @@ class Scanner:
         return bool(r.FICTIONAL_BEFORE.search(doc.lower, max(0, start - 60), start))
 
     def scan(self, text: str, slug: bool = False) -> list[Finding]:
-        """All identifying details in ``text``, with the author's offsets and text."""
+        """All identifying details in ``text``, with the author's offsets and text.
+
+        Results are remembered per text (findings are immutable), so a rebuild of
+        ``mkdocs serve`` scans only the texts that changed.
+        """
         if not text:
             return []
+        key = (text, slug)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = tuple(self._scan(text, slug))
+            if len(self._memo) > MEMO_SIZE:
+                del self._memo[next(iter(self._memo))]
+        return list(found)
+
+    def _scan(self, text: str, slug: bool) -> list[Finding]:
         norm = normalise(text)
         lowered = Lowered(norm.text, self.rules)
         found = self.findings(Doc(case_view(norm.text, self.rules, lowered, slug), self.rules, lowered))
@@ -1834,10 +1840,13 @@ def scan(text: str, root: Path | str | None = None) -> list[Finding]:
     return scanner_for(root).scan(text)
 
 
-def scan_slug(slug: str, root: Path | str | None = None) -> list[Finding]:
-    """Identifying details in a slug or file name ("budi-santoso-smpn2"), offsets into ``slug``."""
+def scan_slug(slug: str, root: Path | str | None = None, scanner=None) -> list[Finding]:
+    """Identifying details in a slug or file name ("budi-santoso-smpn2"), offsets into ``slug``.
+
+    ``scanner`` is anything with the ``scan(text, slug)`` of a ``Scanner`` (default: the
+    scanner of ``root``)."""
     spaced = slug.replace("-", " ").replace("_", " ")
-    scanner = scanner_for(root)
+    scanner = scanner or scanner_for(root)
     found = {
         (f.kind, f.start, f.end) for f in scanner.scan(spaced, slug=True) + scanner.scan(slug, slug=True)
     }

@@ -15,11 +15,15 @@ The project's own word lists under ``local/data/anonymity/`` are used (see ``ano
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterator
+from pathlib import Path
 
-from .anonymity import Finding, Scanner, scan_slug, scanner_for
-from .anonymity_lists import LOCAL_DIR, package_lexicon
+from .anonymity_finding import Finding
+from .anonymity_lists import LOCAL_DIR, Lexicon, lexicon_for, package_lexicon
 from .anonymity_text import normalise
+from .cache import FindingsCache, fingerprint
 from .load import Curriculum, Loaded
 from .problems import Problem
 from .walk import texts
@@ -36,7 +40,7 @@ FOUND_HINT = (
 
 def check_anonymity(cur: Curriculum) -> list[Problem]:
     """Identifying details in case studies (every text field) and in any other narrative text."""
-    scanner = scanner_for(cur.root)
+    scanner = CachedScanner(cur.root)
     problems = _unknown_lists(cur)
     for entry in cur.loaded.get("case", []):
         problems.extend(_check_case(entry, scanner, str(cur.root)))
@@ -44,7 +48,76 @@ def check_anonymity(cur: Curriculum) -> list[Problem]:
         for entry in cur.loaded.get(kind, []):
             for path, value in texts(entry.item):
                 problems.extend(_scan_field(entry, path, value, scanner, None, PROSE_KINDS))
+    scanner.cache.save()
     return problems
+
+
+class CachedScanner:
+    """The project's scanner behind the findings cache (see ``cache.py``): a text seen before
+    under the very same rules is not scanned again. The scanner itself (whose rules take a
+    moment to build) is made only when a text is new."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = root
+        self.cache = FindingsCache(rules_fingerprint(lexicon_for(root)))
+
+    @functools.cached_property
+    def scanner(self):
+        from .anonymity import scanner_for  # imported only when a text is new
+
+        return scanner_for(self.root)
+
+    def scan(self, text: str, slug: bool = False) -> list[Finding]:
+        if not text:
+            return []
+        return self._cached(self.cache.key(text, slug), text, lambda: self.scanner.scan(text, slug))
+
+    def scan_slug(self, name: str) -> list[Finding]:
+        """``anonymity.scan_slug`` of a slug or file name, through the cache."""
+        from_cache = self.cache.key(name, True) + "-name"
+
+        def scan() -> list[Finding]:
+            from .anonymity import scan_slug
+
+            return scan_slug(name, self.root, self.scanner)
+
+        return self._cached(from_cache, name, scan)
+
+    def _cached(self, key: str, text: str, scan) -> list[Finding]:
+        known = _findings(self.cache.get(key), text)
+        if known is not None:
+            return known
+        found = scan()
+        self.cache.put(key, [[f.kind, f.start, f.end, f.reason] for f in found])
+        return found
+
+
+def _findings(entry, text: str) -> list[Finding] | None:
+    """Cached findings as ``Finding``s, or None if there are none or they do not fit the text."""
+    if not isinstance(entry, list):
+        return None
+    try:
+        out = []
+        for kind, start, end, reason in entry:
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+                return None
+            out.append(Finding(str(kind), start, end, text[start:end], str(reason)))
+        return out
+    except (TypeError, ValueError):
+        return None
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    here = Path(__file__).parent
+    return fingerprint(*(path.read_bytes() for path in sorted(here.glob("anonymity*.py"))))
+
+
+@functools.lru_cache(maxsize=8)
+def rules_fingerprint(lexicon: Lexicon) -> str:
+    """The checker's code and every word list: findings cached under it are exactly what a
+    scan would give."""
+    return fingerprint(_code_fingerprint(), json.dumps(lexicon.lists, sort_keys=True, ensure_ascii=False))
 
 
 class _Acceptances:
@@ -66,10 +139,10 @@ class _Acceptances:
         return ((index, item) for index, item in enumerate(self.items) if not self.used[index])
 
 
-def _check_case(entry: Loaded, scanner: Scanner, root: str) -> list[Problem]:
+def _check_case(entry: Loaded, scanner: CachedScanner, root: str) -> list[Problem]:
     anonymity = entry.item.anonymity
     accepted = _Acceptances(anonymity.accepted)
-    problems = _scan_names(entry, accepted, root)
+    problems = _scan_names(entry, accepted, root, scanner)
     for path, value in texts(entry.item):
         problems.extend(_scan_field(entry, path, value, scanner, accepted))
     path = ("anonymity", "reviewed_by")
@@ -92,7 +165,7 @@ def _check_case(entry: Loaded, scanner: Scanner, root: str) -> list[Problem]:
     return problems
 
 
-def _scan_names(entry: Loaded, accepted: _Acceptances, root: str) -> list[Problem]:
+def _scan_names(entry: Loaded, accepted: _Acceptances, root: str, scanner: CachedScanner) -> list[Problem]:
     """The slug, and the file name if it differs, reported at the slug's line."""
     line = entry.doc.position(("slug",))[0]
     stem = entry.doc.file.rsplit("/", 1)[-1].removesuffix(".yml")
@@ -100,7 +173,7 @@ def _scan_names(entry: Loaded, accepted: _Acceptances, root: str) -> list[Proble
     return [
         _report(entry, field, line, finding, accepted)
         for field, name in names
-        for finding in scan_slug(name, root)
+        for finding in scanner.scan_slug(name)
     ]
 
 
@@ -108,7 +181,7 @@ def _scan_field(
     entry: Loaded,
     path: PathKey,
     value,
-    scanner: Scanner,
+    scanner: CachedScanner,
     accepted: _Acceptances | None,
     kinds: set[str] | None = None,
 ) -> list[Problem]:
@@ -158,7 +231,7 @@ def _quoted(text: str) -> str:
 
 def _unknown_lists(cur: Curriculum) -> list[Problem]:
     """A file in local/data/anonymity/ that matches no word list would be silently ignored."""
-    lexicon = scanner_for(cur.root).rules.lex
+    lexicon = lexicon_for(cur.root)
     known = ", ".join(sorted(package_lexicon().lists))
     return [
         Problem(

@@ -71,11 +71,21 @@ def lexicon_for(root: Path | str | None) -> Lexicon:
     """The package lists plus the project's extras under ``<root>/local/data/anonymity/``."""
     if root is None:
         return package_lexicon()
-    return _project_lexicon(str(Path(root).resolve()))
+    root = Path(root).resolve()
+    return _project_lexicon(str(root), _signature(root / LOCAL_DIR))
 
 
-@functools.cache
-def _project_lexicon(root: str) -> Lexicon:
+def _signature(folder: Path) -> tuple:
+    """What the project's extra lists are now, so an edit to one is seen by a running
+    ``mkdocs serve`` (names, sizes and modification times)."""
+    try:
+        return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.txt")))
+    except OSError:
+        return ()
+
+
+@functools.lru_cache(maxsize=8)
+def _project_lexicon(root: str, signature: tuple) -> Lexicon:
     folder = Path(root) / LOCAL_DIR
     if not folder.is_dir():
         return package_lexicon()

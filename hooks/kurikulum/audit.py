@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import lxml.etree
 import lxml.html
 
 from .sanitize import INVISIBLE_RE
@@ -53,21 +54,22 @@ class Finding:
         return f"{self.page}:{self.line}: unsafe output: {self.what}"
 
 
-_NOWHERE_XPATH = "|".join(f"//{tag}" for tag in sorted(NOWHERE))
-_CONTENT_XPATH = "|".join(f"//article//{tag}" for tag in sorted(CONTENT_FORBIDDEN))
-_HANDLERS = "//*[@*[starts-with(translate(name(), 'ON', 'on'), 'on')]]"
+_NOWHERE_XPATH = lxml.etree.XPath("|".join(f"//{tag}" for tag in sorted(NOWHERE)))
+_CONTENT_XPATH = lxml.etree.XPath("|".join(f"//article//{tag}" for tag in sorted(CONTENT_FORBIDDEN)))
 _URL_NAMES = " or ".join(f"name() = '{name}'" for name in sorted(RESOURCE_ATTRS))
-_URL_ATTRS = f"//@*[(contains(name(), 'href') or {_URL_NAMES}) and (contains(., ':') or contains(., '//'))]"
+_ATTRS_XPATH = lxml.etree.XPath(
+    # One walk over every attribute: event handlers (HTML attribute names are lower case once
+    # parsed), and URLs with a scheme or a host.
+    f"//@*[starts-with(name(), 'on') or ((contains(name(), 'href') or {_URL_NAMES}) "
+    "and (contains(., ':') or contains(., '//')))]"
+)
 
 
 def _elements(root, page: str, exists) -> Iterator[tuple[int, str]]:
-    for element in root.xpath(_NOWHERE_XPATH):
+    for element in _NOWHERE_XPATH(root):
         yield element.sourceline, f"<{element.tag}> element"
-    for element in root.xpath(_CONTENT_XPATH):
+    for element in _CONTENT_XPATH(root):
         yield element.sourceline, f"<{element.tag}> element in the page content"
-    for element in root.xpath(_HANDLERS):
-        names = [name for name in element.attrib if name.lower().startswith("on")]
-        yield element.sourceline, f"event handler `{names[0]}` on <{element.tag}>"
     for element in root.iter("script"):
         what = _script_finding(element, exists, page)
         if what:
@@ -75,10 +77,12 @@ def _elements(root, page: str, exists) -> Iterator[tuple[int, str]]:
 
 
 def _attributes(root) -> Iterator[tuple[int, str]]:
-    for value in root.xpath(_URL_ATTRS):
+    for value in _ATTRS_XPATH(root):
         element, name = value.getparent(), value.attrname
         tag = element.tag
-        if "href" in name:
+        if name.lower().startswith("on"):
+            yield element.sourceline, f"event handler `{name}` on <{tag}>"
+        elif "href" in name:
             scheme = _scheme(value)
             if scheme and scheme not in LINK_SCHEMES:
                 yield element.sourceline, f"`{scheme}:` link on <{tag}>"

@@ -14,6 +14,7 @@ always one complete build.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import subprocess
@@ -28,7 +29,7 @@ from .audit import audit_site
 from .linkcheck import check_site
 from .lock import build_lock, new_staging, swap_in
 from .pdf import PdfJob, render_pdfs
-from .site import DOWNLOADS, SiteBuild, languages_from_config
+from .site import DOWNLOADS, SiteBuild, languages_from_config, printable
 
 
 class BuildFailed(Exception):
@@ -92,12 +93,17 @@ def _build_into(root: Path, staging: Path, strict: bool, pdf: bool, say, config:
         raise BuildFailed(
             report.as_text() + f"\n\nContent problems: {report.summary()}. site/ was not changed."
         )
-    _mkdocs(root, staging, strict, config)
-    result.seconds["html"] = time.monotonic() - clock
-    result.pages = sum(1 for _ in staging.rglob("*.html"))
+    manifest = staging.with_name(staging.name + ".pages.json")
+    try:
+        _mkdocs(root, staging, strict, config, checked.fingerprint(), manifest)
+        result.seconds["html"] = time.monotonic() - clock
+        result.pages = sum(1 for _ in staging.rglob("*.html"))
+        if pdf:
+            clock = time.monotonic()
+            result.pdfs = _pdfs(checked, root, staging, languages, say, manifest)
+    finally:
+        manifest.unlink(missing_ok=True)
     if pdf:
-        clock = time.monotonic()
-        result.pdfs = _pdfs(checked, root, staging, languages, say)
         _packs(staging, languages)
         result.seconds["pdf"] = time.monotonic() - clock
     clock = time.monotonic()
@@ -159,9 +165,16 @@ def _downloads_made_here(site: Path):
     return ignore
 
 
-def _mkdocs(root: Path, staging: Path, strict: bool, config: str) -> None:
+def _mkdocs(
+    root: Path, staging: Path, strict: bool, config: str, validated: str = "", manifest: Path | None = None
+) -> None:
+    """``mkdocs build`` into ``staging``. ``validated`` is the fingerprint of the content this
+    command has just checked (the hooks then do not validate it again); ``manifest`` is where
+    the hooks list the pages they rendered (the PDFs are made from it)."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(root / config), "-d", str(staging)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CURRICULUM_VALIDATED": validated}
+    if manifest is not None:
+        env["CURRICULUM_MANIFEST"] = str(manifest)
     done = subprocess.run(
         cmd + (["--strict"] if strict else []),
         cwd=root,
@@ -188,20 +201,30 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def pdf_jobs(checked: SiteBuild, root: Path, staging: Path, languages: list[str]) -> list[PdfJob]:
+def pdf_jobs(
+    checked: SiteBuild, root: Path, staging: Path, languages: list[str], manifest: Path | None = None
+) -> list[PdfJob]:
+    """The PDFs to make. ``manifest`` is what the MkDocs run wrote about the pages it rendered
+    (``CURRICULUM_MANIFEST``), so they are not rendered again here; without it, they are."""
+    listed = {}
+    if manifest is not None and manifest.is_file():
+        listed = json.loads(manifest.read_text(encoding="utf-8"))
     jobs, default = [], languages[0]
     for lang in languages:
         base = staging if lang == default else staging / lang
-        for page in checked.pages(lang, root / "docs", default):
-            if page.pdf:
-                html = base / page.uri.replace(".md", ".html")
-                title = page.markdown.split("\n# ", 1)[-1].split("\n", 1)[0].replace("\\", "")
-                jobs.append(PdfJob(html, staging / DOWNLOADS / lang / f"{page.pdf}.pdf", title, lang))
+        entries = listed.get(lang)
+        if entries is None:
+            entries = printable(checked.pages(lang, root / "docs", default))
+        for uri, pdf, title in entries:
+            html = base / uri.replace(".md", ".html")
+            jobs.append(PdfJob(html, staging / DOWNLOADS / lang / f"{pdf}.pdf", title, lang))
     return jobs
 
 
-def _pdfs(checked: SiteBuild, root: Path, staging: Path, languages: list[str], say) -> int:
-    jobs = pdf_jobs(checked, root, staging, languages)
+def _pdfs(
+    checked: SiteBuild, root: Path, staging: Path, languages: list[str], say, manifest: Path | None = None
+) -> int:
+    jobs = pdf_jobs(checked, root, staging, languages, manifest)
     width = len(str(len(jobs)))
 
     def progress(number: int, total: int, job: PdfJob) -> None:

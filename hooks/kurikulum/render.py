@@ -7,6 +7,7 @@ fields are absent from them, not hidden.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import urls
+from .cache import template_cache
 from .i18n import Localizer, escape_plain
 from .load import Curriculum
 from .model import OutsideReviewer, ReviewAspect
@@ -60,7 +62,10 @@ class Page:
     fallback: bool = False
 
 
+@functools.cache
 def make_environment() -> Environment:
+    """The templates' environment, one per process: each template is compiled once, for every
+    language and every rebuild of ``mkdocs serve`` (Jinja reloads a template whose file changed)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -68,6 +73,7 @@ def make_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=template_cache(),
     )
     env.filters["indent4"] = lambda text: Markup(re.sub(r"^(?=.)", "    ", str(text), flags=re.M))
     env.filters["plain"] = escape_plain
@@ -76,12 +82,17 @@ def make_environment() -> Environment:
     return env
 
 
+@functools.cache
+def _labels_in(name: str, mtime_ns: int) -> frozenset[str]:
+    source = (TEMPLATES / name).read_text(encoding="utf-8")
+    return frozenset(re.findall(r"""label\(\s*['"]([a-z0-9-]*[a-z0-9])['"]\s*\)""", source))
+
+
 def template_labels(env: Environment) -> set[str]:
     """Every `label('key')` the templates use: data/ui.yml must define them all."""
     keys = set()
     for name in env.list_templates():
-        source = (TEMPLATES / name).read_text(encoding="utf-8")
-        keys |= set(re.findall(r"""label\(\s*['"]([a-z0-9-]*[a-z0-9])['"]\s*\)""", source))
+        keys |= _labels_in(name, (TEMPLATES / name).stat().st_mtime_ns)
     return keys | DYNAMIC_LABELS
 
 

@@ -6,6 +6,9 @@ The MkDocs hooks create one ``SiteBuild`` per build and ask it for pages and nav
 
 from __future__ import annotations
 
+import hashlib
+import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,18 +52,56 @@ class SiteBuild:
     docs_dir: Path | None = None
     curriculum: Curriculum | None = None
     report: Report = field(default_factory=Report)
+    validated: bool = False
+    """Whether ``check`` validated the content (False when this exact content was validated
+    by the ``curriculum build`` that started this MkDocs run)."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each step of the engine (load, validate, render), for the benchmark."""
+    _pages: dict[tuple, list[Page]] = field(default_factory=dict, repr=False)
 
     def check(self) -> Report:
+        clock = time.perf_counter()
         env = make_environment()
         validate.REQUIRED_LABELS = template_labels(env)
         self.curriculum, self.report = load(self.root, self.languages)
-        if not self.report.failed() and self._complete():
+        self._time("load", clock)
+        clock = time.perf_counter()
+        self.validated = not self._validated_before()
+        if not self.validated:
+            pass  # `curriculum build` checked exactly these files a moment ago (see fingerprint)
+        elif not self.report.failed() and self._complete():
             validate.validate(self.curriculum, self.report)
         elif self.curriculum is not None:
             self.report.extend(validate.check_languages(self.curriculum))
             self.report.extend(validate.check_text_safety(self.curriculum))
         self.report.extend(validate.check_pages(self.docs_dir or self.root / "docs", self.root))
+        self._time("validate", clock)
         return self.report
+
+    def fingerprint(self) -> str:
+        """What the check was about: every content file's bytes, the hand-written pages, the
+        project's word lists, the languages and strictness. ``curriculum build`` passes it to
+        its MkDocs run (``CURRICULUM_VALIDATED``), which then does not validate the same files
+        a second time; any difference, and MkDocs validates as usual."""
+        parts = [",".join(self.languages), str(self.strict)]
+        for entries in (self.curriculum.loaded if self.curriculum else {}).values():
+            parts += [f"{entry.doc.file}:{entry.doc.digest.hex()}" for entry in entries]
+        docs = Path(self.docs_dir or self.root / "docs")
+        local = self.root / "local"
+        for folder, pattern in ((docs, "*.md"), (local, "*.txt"), (local, "*.yml")):
+            for path in sorted(folder.rglob(pattern)) if folder.is_dir() else []:
+                try:
+                    parts.append(f"{path}:{hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()}")
+                except OSError:
+                    parts.append(f"{path}:unreadable")
+        return hashlib.blake2b("\n".join(sorted(parts)).encode(), digest_size=20).hexdigest()
+
+    def _validated_before(self) -> bool:
+        claimed = os.environ.get("CURRICULUM_VALIDATED")
+        return bool(claimed) and not self.report.failed() and claimed == self.fingerprint()
+
+    def _time(self, step: str, since: float) -> None:
+        self.timings[step] = self.timings.get(step, 0.0) + time.perf_counter() - since
 
     def _complete(self) -> bool:
         return self.curriculum.programme is not None and self.curriculum.ui is not None
@@ -70,6 +111,15 @@ class SiteBuild:
         return not self.report.failed(self.strict)
 
     def pages(self, lang: str, docs_dir: Path, default: str) -> list[Page]:
+        """The pages of one language, rendered once per build and then reused."""
+        key = (lang, str(docs_dir), default)
+        if key not in self._pages:
+            clock = time.perf_counter()
+            self._pages[key] = self._render(lang, docs_dir, default)
+            self._time("render", clock)
+        return list(self._pages[key])
+
+    def _render(self, lang: str, docs_dir: Path, default: str) -> list[Page]:
         renderer = Renderer(
             self.curriculum,
             lang,
@@ -82,6 +132,15 @@ class SiteBuild:
 
     def nav(self, lang: str) -> list:
         return navigation(self.curriculum, Renderer.label_text(self.curriculum, lang))
+
+
+def printable(pages: list[Page]) -> list[list[str]]:
+    """``[uri, pdf name, title]`` of each page that has a PDF."""
+    return [
+        [page.uri, page.pdf, page.markdown.split("\n# ", 1)[-1].split("\n", 1)[0].replace("\\", "")]
+        for page in pages
+        if page.pdf
+    ]
 
 
 def read_handwritten(docs_dir: Path, lang: str, default: str, root: Path) -> dict[str, str]:

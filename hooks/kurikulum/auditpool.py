@@ -1,0 +1,171 @@
+"""Audit built pages in a second process while MkDocs goes on writing the next ones.
+
+MkDocs builds on one core. Auditing every page (``audit.audit_html``) on the same core adds
+about a tenth to a build; on a machine with a second core a worker process (``python -m
+kurikulum.auditpool``) does it there instead, and the build waits only for what is still
+pending when the last page is written.
+
+The guarantee does not change: every page is audited before the build ends, and a build with a
+finding fails. Because the page is already on disk by then, :meth:`AuditPool.finish` deletes
+every page with a finding before it reports them, so no unsafe page is left in the output.
+If the worker cannot start or dies, the pages it did not answer for are audited in this
+process. On a single core, or with ``CURRICULUM_AUDIT_WORKERS=0``, pages are audited in this
+process as they come.
+
+The worker is a plain subprocess, not ``multiprocessing``: that would import the build's main
+script again in the worker, and runs it again when the script has no ``__main__`` guard.
+Messages are length-prefixed JSON: ``{"id", "name", "html"}`` in, ``{"id", "findings"}`` out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from .audit import Finding, audit_html
+
+_HEADER = 8
+
+
+def _frame(data: dict) -> bytes:
+    body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    return len(body).to_bytes(_HEADER, "little") + body
+
+
+def _read_frame(stream) -> dict | None:
+    header = stream.read(_HEADER)
+    if len(header) < _HEADER:
+        return None
+    body = stream.read(int.from_bytes(header, "little"))
+    return json.loads(body.decode("utf-8"))
+
+
+def _die_with_parent() -> None:
+    """In the worker (Linux): end it when the build process ends, even by a signal, instead of
+    leaving it behind (``mkdocs serve`` is usually stopped with Ctrl+C)."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+class AuditPool:
+    """One worker process, started on first use and kept for ``mkdocs serve``'s rebuilds."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        if workers is None:
+            chosen = os.environ.get("CURRICULUM_AUDIT_WORKERS", "")
+            workers = int(chosen) if chosen.isdigit() else (os.cpu_count() or 1) - 1
+        self.workers = max(0, min(workers, 1))
+        self._proc: subprocess.Popen | None = None
+        self._outbox: queue.Queue = queue.Queue()
+        self._lock = threading.Condition()
+        self._results: dict[int, list] = {}
+        self._pending: dict[int, tuple[Path, str]] = {}
+        self._found: list[tuple[Path, list[Finding]]] = []
+        self._next = 0
+
+    def start(self) -> None:
+        """Start the worker now, so that its start-up overlaps with the build's first steps."""
+        if self._proc is not None or not self.workers:
+            return
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-m", "kurikulum.auditpool"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+            )
+        except OSError:
+            self.workers, self._proc = 0, None
+            return
+        proc = self._proc
+        threading.Thread(target=self._write, args=(proc,), daemon=True).start()
+        threading.Thread(target=self._read, args=(proc,), daemon=True).start()
+
+    def _write(self, proc: subprocess.Popen) -> None:
+        while True:
+            item = self._outbox.get()
+            if item is None:
+                break
+            try:
+                proc.stdin.write(item)
+                proc.stdin.flush()
+            except (OSError, ValueError):
+                break
+        with contextlib.suppress(OSError, ValueError):
+            proc.stdin.close()
+
+    def _read(self, proc: subprocess.Popen) -> None:
+        try:
+            while (answer := _read_frame(proc.stdout)) is not None:
+                with self._lock:
+                    self._results[answer["id"]] = answer["findings"]
+                    self._lock.notify_all()
+        except (OSError, ValueError, KeyError):
+            pass
+        with self._lock:
+            if self._proc is proc:
+                self._proc = None  # dead: what it did not answer is audited here
+            self._lock.notify_all()
+
+    def submit(self, html: str, name: str, path: Path) -> None:
+        """Audit one page (``name`` for messages; ``path`` is where it is written)."""
+        self.start()
+        if self._proc is None:
+            findings = audit_html(html, name)
+            if findings:
+                self._found.append((path, findings))
+            return
+        self._next += 1
+        self._pending[self._next] = (path, name)
+        self._outbox.put(_frame({"id": self._next, "name": name, "html": html}))
+
+    def finish(self) -> list[Finding]:
+        """Wait for every pending audit; delete each page with a finding and return them all."""
+        found, self._found = self._found, []
+        pending, self._pending = self._pending, {}
+        for number, (path, name) in pending.items():
+            with self._lock:
+                while number not in self._results and self._proc is not None:
+                    self._lock.wait(timeout=1)
+                answer = self._results.pop(number, None)
+            if answer is None:  # the worker died: audit the page as written
+                html = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+                findings = audit_html(html, name)
+            else:
+                findings = [Finding(*item) for item in answer]
+            if findings:
+                found.append((path, findings))
+        for path, _ in found:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        return [finding for _, findings in found for finding in findings]
+
+    def cancel(self) -> None:
+        """Forget pending audits (the build failed for another reason)."""
+        with self._lock:
+            self._results = {k: v for k, v in self._results.items() if k not in self._pending}
+        self._pending, self._found = {}, []
+
+
+def _worker() -> int:
+    """The worker's loop: audit each page it is sent until its input closes."""
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    while (job := _read_frame(stdin)) is not None:
+        findings = audit_html(job["html"], job["name"])
+        stdout.write(_frame({"id": job["id"], "findings": [[f.page, f.line, f.what] for f in findings]}))
+        stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_worker())
