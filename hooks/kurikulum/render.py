@@ -32,7 +32,7 @@ DYNAMIC_LABELS = {
     *(f"channel-{k}" for k in ("phone", "whatsapp", "web", "email", "app", "in-person", "form")),
     *(f"confidence-{k}" for k in ("verified", "secondary", "unverified")),
     *(f"guidance-{k}" for k in ("use", "care", "avoid")),
-    *(f"level-{k}" for k in ("national", "international", "local")),
+    *(f"level-{k}" for k in ("emergency", "national", "international", "local")),
     *(
         f"per-{k}"
         for k in ("participant", "participant-twice", "group", "group-member", "pair", "room", "facilitator")

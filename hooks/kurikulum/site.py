@@ -180,7 +180,12 @@ def navigation(cur: Curriculum, label) -> list:
     participant += [urls.worksheet(s) for s in cur.worksheets] + [urls.test(a) for a in cur.assessments]
     return [
         {label("home"): urls.HOME},
-        {label("programme"): days + notes + [urls.RESULTS]},
+        {
+            label("programme"): days
+            + notes
+            + [urls.variant(v.slug) for v in cur.programme.variants]
+            + [urls.RESULTS]
+        },
         {label("sessions"): [urls.module(m.slug) for m in sessions]},
         {label("case-library"): [urls.CASES] + [urls.case(c.slug) for c in cur.ordered_cases()]},
         {label("for-participants"): participant},
