@@ -125,12 +125,17 @@ def exempt_mask(text: str) -> str:
 
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    out, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if start >= end:
+            continue
+        out += [text[at:start], _NOT_NEWLINE.sub(" ", text[start:end])]
+        at = end
+    return "".join(out) + text[at:] if out else text
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _quoted_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -160,8 +165,27 @@ def _is_gloss(text: str, start: int, prefer: Iterable[str]) -> bool:
     return any(_word_pattern(word).search(before) for word in prefer if word)
 
 
+def _first_words(rules_for_lang: tuple[Rule, ...]) -> tuple[str, ...]:
+    """The first word of each rule, lower-cased: a text holding none of them needs no closer look."""
+    key = tuple(rule.word for rule in rules_for_lang)
+    found = _FIRST_WORDS.get(key)
+    if found is None:
+        found = _FIRST_WORDS[key] = tuple({(rule.word.split() or [""])[0].lower() for rule in rules_for_lang})
+    return found
+
+
+_FIRST_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
 def findings(text: str, rules_for_lang: Iterable[Rule]) -> Iterator[tuple[int, Rule, str]]:
     """(offset, rule, word as written) for each avoided word in running text."""
+    rules_for_lang = tuple(rules_for_lang)
+    lower = text.lower()
+    if not rules_for_lang or not any(word in lower for word in _first_words(rules_for_lang)):
+        return
+    rules_for_lang = tuple(rule for rule in rules_for_lang if rule.pattern.search(text))
+    if not rules_for_lang:
+        return
     masked = exempt_mask(text)
     seen: set[int] = set()
     for rule in rules_for_lang:
