@@ -9,11 +9,11 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup site serve check test lint bench clean
 
-setup: $(VENV)/.setup-done
-
-$(VENV)/.setup-done: pyproject.toml scripts/setup.sh
-	PYTHON=$(PYTHON) bash scripts/setup.sh
-	@touch $@
+# Runs before every target, and costs one Python start when nothing changed: it sets up again
+# when pyproject.toml or scripts/setup.sh changed, and makes a new .venv when this one runs
+# another checkout's code (a copied or moved folder). `bash scripts/setup.sh --status` says why.
+setup:
+	@PYTHON=$(PYTHON) bash scripts/setup.sh --quick
 
 site: setup
 	$(BIN)/curriculum build

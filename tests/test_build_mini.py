@@ -155,7 +155,9 @@ def test_broken_content_fails_mkdocs_build_without_traceback(tmp_path):
     done = mkdocs_build(site)
     assert done.returncode != 0
     assert "Traceback" not in done.stderr
-    assert "modules/intro.yml:24:9: error: terms[0]: unknown term `csma`" in done.stderr
+    assert (
+        "modules/intro.yml:24:9: error: terms[1] (the 1st term in terms): unknown term `csma`" in done.stderr
+    )
     assert "did you mean `csam`?" in done.stderr
 
 

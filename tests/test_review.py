@@ -56,7 +56,7 @@ def test_a_recorded_outside_review_replaces_pending(cur):
     reviewed = case.model_copy(update={"review": case.review.model_copy(update={"outside": [outside]})})
     page = Renderer(cur, "en", make_environment()).case(reviewed).markdown
     assert page.count("**pending**") == 2
-    assert "Lembaga bantuan hukum setempat, 2027-01-15: Read the legal notes." in page.replace("\\", "")
+    assert "Lembaga bantuan hukum setempat, 15 January 2027: Read the legal notes." in page.replace("\\", "")
 
 
 def test_new_cases_are_in_the_case_library_under_their_forms(cur):

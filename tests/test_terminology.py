@@ -99,7 +99,7 @@ def test_legal_quotation_in_quotation_marks_passes_and_law_names_are_exempt(tmp_
     assert terminology(site, "data/legal.yml") == []
     legal.write_text(text.replace("“pornografi anak”", "pornografi anak", 1), encoding="utf-8")
     found = terminology(site, "data/legal.yml")
-    assert [(p.file, p.path) for p in found] == [("data/legal.yml", "instruments[0].summary.id")]
+    assert [(p.file, p.path) for p in found] == [("data/legal.yml", "instruments[1].summary.id")]
     assert "materi kekerasan seksual terhadap anak" in found[0].message.lower()
 
 

@@ -1,19 +1,21 @@
 """Pick the text of one language, with one fallback rule and one visible marker.
 
 A field without text in the page's language shows the source-language (Indonesian) text; the
-page then carries a 'not yet translated' notice. Plain fields are escaped for HTML and
+page then carries a 'not yet translated' notice. Settings placeholders (``{{groups}}``) are
+filled in here, for every language (see ``placeholders.py``). Plain fields are escaped for HTML and
 Markdown; Markdown fields were checked by ``safety`` and are passed through.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from .fields import Markdown, Text
 from .model import Ui
+from .placeholders import fill
 
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -36,6 +38,8 @@ class Localizer:
     source: str
     ui: Ui
     fallbacks: int = 0
+    values: dict[str, str] = field(default_factory=dict)
+    """The settings placeholders (``{{groups}}``...) and their text (``placeholders.values``)."""
 
     def raw(self, value: Text | None) -> str:
         if value is None:
@@ -44,7 +48,7 @@ class Localizer:
         if text is None:
             self.fallbacks += 1
             text = value.get(self.source) or ""
-        return text
+        return fill(text, self.values)
 
     def t(self, value: Text | None) -> Markup:
         """The text in this language, safe to put into the generated Markdown."""

@@ -7,6 +7,7 @@ position comes from the YAML reader, so the editor lands on the right line.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 
@@ -23,9 +24,9 @@ def problems_from(error: ValidationError, doc: Document, model: type[BaseModel])
 
 def _problem(err: dict, doc: Document, model: type[BaseModel]) -> Problem:
     loc = tuple(part for part in err["loc"] if not _is_type_tag(part))
-    line, column = doc.position(loc)
+    file, line, column = doc.where(loc)
     message, hint = _explain(err, loc, model)
-    return Problem(doc.file, line, column, dotted(loc), message, hint)
+    return Problem(file, line, column, dotted(loc), message, hint)
 
 
 def _is_type_tag(part) -> bool:
@@ -47,6 +48,8 @@ def _explain(err: dict, loc: tuple, model: type[BaseModel]) -> tuple[str, str]:
             f"expected text per language, found {found}",
             'write it as a mapping, e.g. `{id: "...", en: "..."}`',
         )
+    if kind in {"dict_type", "model_type"} and isinstance(err.get("input"), str):
+        return _text_for_mapping(err["input"], loc, _model_at(model, loc))
     if kind == "literal_error":
         allowed = err.get("ctx", {}).get("expected", "")
         options = [o.strip(" '") for o in allowed.replace(" or ", ", ").split(",")]
@@ -59,6 +62,38 @@ def _explain(err: dict, loc: tuple, model: type[BaseModel]) -> tuple[str, str]:
         described = _description(model, loc)
         return f"{found} is not in the expected form", described or "see the schema for the expected form"
     return f"{err['msg'].rstrip('.').lower()}; found {found}", _generic_hint(kind)
+
+
+_KEY_AND_VALUE = re.compile(r"^([A-Za-z_][\w-]*)(?:(:)(?=\S)|[ \t]+|$)(.*)$", re.DOTALL)
+
+
+def _text_for_mapping(found: str, loc: tuple, target) -> tuple[str, str]:
+    """A text where `key: value` lines belong, e.g. `- session concepts` in a day's items.
+
+    When the text starts with one of the entry's keys, the missing colon (or the missing
+    space after it) is almost certainly the mistake: say exactly what to write.
+    """
+    names = _field_names(target)
+    dash = "- " if loc and isinstance(loc[-1], int) else ""
+    match = _KEY_AND_VALUE.match(found.strip())
+    if match and match.group(1) in names:
+        key, value = match.group(1), " ".join(match.group(3).split())
+        shown = _show(found)
+        if match.group(2):
+            what = f"the colon after `{key}` needs a space after it; found {shown}"
+        else:
+            what = f"the colon after `{key}` is missing; found {shown}"
+        example = f"{dash}{key}: {_short(value) if value else '...'}"
+        return f"{what}, so it is read as one text", f"write `{example}`"
+    keys = ", ".join(f"`{n}:`" for n in names)
+    return (
+        f"expected `key: value` lines here, found the text {_show(found)}",
+        f"write this entry as `key: value` lines (its keys: {keys})" if keys else _generic_hint("dict_type"),
+    )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _generic_hint(kind: str) -> str:
