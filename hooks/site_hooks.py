@@ -22,6 +22,7 @@ from kurikulum.cache import template_cache
 from kurikulum.previewcache import PreviewCache
 from kurikulum.sanitize import Sanitizer, strip_invisible
 from kurikulum.site import SiteBuild, printable
+from kurikulum.sourcefiles import read_text_file
 from kurikulum.textutil import css_string
 from kurikulum.urlcheck import site_host
 from mkdocs.exceptions import Abort
@@ -97,25 +98,28 @@ def on_pre_build(config) -> None:
 
 
 def _check(config, langs: list[str]) -> SiteBuild:
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     build = SiteBuild(root, langs, strict=bool(config.strict), docs_dir=Path(config.docs_dir))
     report = build.check()
     for problem in report.sorted():
         {"error": log.error, "warning": log.warning}.get(problem.severity, log.info)(problem.text())
     if report.failed():
         raise Abort(
-            f"Content problems: {report.summary()}. Fix them and build again "
+            f"Content problems: {report.summary(langs)}. Fix them and build again "
             "(`curriculum check` lists them too)."
         )
     return build
 
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
+LOCAL_DOCS = "local/docs"
 CDN_SHIM = '<script src="https://unpkg.com/iframe-worker/shim"></script>'
 
 
 def _shim_source(config) -> Path:
-    return Path(config.config_file_path).parent / ".cache/npm/node_modules/iframe-worker/shim/index.js"
+    return (
+        Path(config.config_file_path).resolve().parent / ".cache/npm/node_modules/iframe-worker/shim/index.js"
+    )
 
 
 @event_priority(50)
@@ -139,6 +143,7 @@ def on_files(files: Files, config) -> Files:
         file.alternates = {x: file if x == lang else _lang_file(config, page.uri, x, default) for x in langs}
         files.append(file)
         added.append(file)
+    added += _local_pages(files, config, lang, default, langs)
     if plugin is not None:
         plugin.i18n_files_per_language.setdefault(lang, []).extend(added)
     if _shim_source(config).is_file() and files.get_file_from_path(SHIM) is None:
@@ -147,6 +152,57 @@ def on_files(files: Files, config) -> Files:
     log.info(f"generated {len(added)} pages for '{lang}'")
     gc.freeze()
     return files
+
+
+def _local_pages(files: Files, config, lang: str, default: str, langs: list[str]) -> list[File]:
+    """The edition's hand-written pages in local/docs/: one with the name of a page in docs/
+    is published instead of it (``about.md``, ``about.en.md``); any other is added. Its English
+    (or other language) version is ``name.<lang>.md``, as in docs/."""
+    local_docs = Path(config.config_file_path).resolve().parent / LOCAL_DOCS
+    if not local_docs.is_dir():
+        return []
+    docs = Path(config.docs_dir).resolve()
+    taken = set()
+    for file in files:
+        source = Path(file.abs_src_path).resolve() if file.abs_src_path else None
+        if source is None or not source.is_relative_to(docs) or not file.src_uri.endswith(".md"):
+            continue
+        rel = source.relative_to(docs).as_posix()
+        stem = _page_stem(rel, langs)
+        for candidate in ([f"{stem}.{lang}.md"] if lang != default else []) + [rel]:
+            if (local_docs / candidate).is_file():
+                file.abs_src_path = str(local_docs / candidate)
+                break
+        taken.add(stem)
+    added = []
+    for path in sorted(local_docs.rglob("*.md")):
+        rel = path.relative_to(local_docs).as_posix()
+        stem, suffix = _page_stem(rel, langs), _page_lang(rel, langs)
+        if (
+            stem in taken
+            or suffix not in (lang, None)
+            or (suffix is None and lang != default and (local_docs / f"{stem}.{lang}.md").is_file())
+        ):
+            continue
+        taken.add(stem)
+        text = read_text_file(path, Path(config.config_file_path).resolve().parent, f"{LOCAL_DOCS}/{rel}")[0]
+        if text is None:
+            continue
+        file = _lang_file(config, f"{stem}.md", lang, default, text)
+        file.locale = file.locale_alternate_of = lang
+        files.append(file)
+        added.append(file)
+    return added
+
+
+def _page_lang(rel: str, langs: list[str]) -> str | None:
+    parts = rel.removesuffix(".md").rsplit(".", 1)
+    return parts[1] if len(parts) == 2 and parts[1] in langs else None
+
+
+def _page_stem(rel: str, langs: list[str]) -> str:
+    lang = _page_lang(rel, langs)
+    return rel.removesuffix(".md").removesuffix(f".{lang}") if lang else rel.removesuffix(".md")
 
 
 def _lang_file(config, uri: str, lang: str, default: str, content: str | None = None) -> File:

@@ -72,7 +72,7 @@ def _config(build: SiteBuild, config: dict, languages: list[str], out: Path) -> 
     config["docs_dir"] = "docs"
     config["watch"] = []
     config["nav"] = build.nav(default)
-    labels = {lang: [next(iter(section)) for section in build.nav(lang)] for lang in languages}
+    labels = {lang: _titles(build.nav(lang)) for lang in languages}
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             for entry in plugin["i18n"].get("languages") or []:
@@ -83,6 +83,18 @@ def _config(build: SiteBuild, config: dict, languages: list[str], out: Path) -> 
     (out / "mkdocs.yml").write_text(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
+
+
+def _titles(nav: list) -> list[str]:
+    """Every section title of a navigation, depth first (the same order in every language)."""
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            for title, children in item.items():
+                out.append(title)
+                if isinstance(children, list):
+                    out += _titles(children)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -147,15 +147,19 @@ def _check_case(entry: Loaded, scanner: CachedScanner, root: str) -> list[Proble
         problems.extend(_scan_field(entry, path, value, scanner, accepted))
     path = ("anonymity", "reviewed_by")
     for finding in scanner.scan(anonymity.reviewed_by):
-        problems.append(_report(entry, dotted(path), entry.doc.position(path)[0], finding, accepted))
+        problems.append(
+            _report(
+                entry, dotted(path), entry.doc.position(path)[0], finding, accepted, entry.doc.file_at(path)
+            )
+        )
     for index, item in accepted.stale():
-        line = entry.doc.position(("anonymity", "accepted", index))[0]
+        file, line, _ = entry.doc.where(("anonymity", "accepted", index))
         problems.append(
             Problem(
-                entry.doc.file,
+                file,
                 line,
                 1,
-                f"anonymity.accepted.{index}",
+                dotted(("anonymity", "accepted", index)),
                 f"accepted finding `{item.text}` in `{item.field}` matches no finding of the anonymity check",
                 "remove this entry, or set `text:` and `field:` to the exact text and field of a reported finding",
                 "warning",
@@ -171,7 +175,7 @@ def _scan_names(entry: Loaded, accepted: _Acceptances, root: str, scanner: Cache
     stem = entry.doc.file.rsplit("/", 1)[-1].removesuffix(".yml")
     names = [("slug", entry.item.slug)] + ([("file name", stem)] if stem != entry.item.slug else [])
     return [
-        _report(entry, field, line, finding, accepted)
+        _report(entry, field, line, finding, accepted, entry.doc.file_at(("slug",)))
         for field, name in names
         for finding in scanner.scan_slug(name)
     ]
@@ -191,15 +195,19 @@ def _scan_field(
             if kinds is not None and finding.kind not in kinds:
                 continue
             line = entry.doc.text_position((*path, lang), text, finding.start)[0]
-            problems.append(_report(entry, dotted((*path, lang)), line, finding, accepted))
+            file = entry.doc.file_at((*path, lang))
+            problems.append(_report(entry, dotted((*path, lang)), line, finding, accepted, file))
     return problems
 
 
-def _report(entry: Loaded, field: str, line: int, finding: Finding, accepted: _Acceptances | None) -> Problem:
+def _report(
+    entry: Loaded, field: str, line: int, finding: Finding, accepted: _Acceptances | None, file: str = ""
+) -> Problem:
+    file = file or entry.doc.file
     reason = accepted.reason(field, finding.text) if accepted else None
     if reason is not None:
         return Problem(
-            entry.doc.file,
+            file,
             line,
             1,
             field,
@@ -212,7 +220,7 @@ def _report(entry: Loaded, field: str, line: int, finding: Finding, accepted: _A
     if accepted is not None:
         hint += f" with `text: {_quoted(finding.text)}`, `field: {field}` and `reason:`"
     return Problem(
-        entry.doc.file,
+        file,
         line,
         1,
         field,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import scaffold
 from .linkcheck import check_site
-from .problems import Report
+from .problems import Report, language_of
 from .site import SiteBuild, languages_from_config
 
 
@@ -46,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="output format (default: text, plus GitHub annotations when CI is set)",
     )
+    check.add_argument(
+        "--errors-only",
+        action="store_true",
+        help="print only the errors (the summary still counts the warnings; the exit code is the same)",
+    )
     check.set_defaults(run=cmd_check)
     build = sub.add_parser(
         "build",
@@ -66,8 +71,15 @@ def _parser() -> argparse.ArgumentParser:
         "running build like `curriculum build` does.",
     )
     handouts.set_defaults(run=cmd_handouts)
-    trans = sub.add_parser("translations", help="list the texts not yet translated")
+    trans = sub.add_parser(
+        "translations",
+        help="list the texts not yet translated, and translations older than their source",
+        description="List, per language, the texts not yet translated and the translations whose "
+        "source text changed after they were confirmed (stale). `--record LANG` confirms the current "
+        "LANG translations (in local/translations/LANG.tsv in an edition, else translations/LANG.tsv).",
+    )
     trans.add_argument("--lang", help="only this language")
+    trans.add_argument("--record", metavar="LANG", help="confirm the current translations of LANG")
     trans.set_defaults(run=cmd_translations)
     new = sub.add_parser("new", help="create a new content file from a template")
     new.add_argument("kind", choices=sorted(scaffold.KINDS))
@@ -89,15 +101,17 @@ def _checked(root: Path, strict: bool = False) -> tuple[SiteBuild, Report]:
 def cmd_check(args, root: Path) -> int:
     build, report = _checked(root, args.strict)
     fmt = args.format or "text"
+    shown = report.errors() if args.errors_only else report.sorted()
     if fmt == "json":
-        print(report.as_json())
+        print(Report(shown).as_json())
     else:
-        for problem in report.sorted():
+        for problem in shown:
             print(problem.github() if fmt == "github" else problem.text())
         if args.format is None and os.environ.get("CI"):
-            for problem in report.sorted():
+            for problem in shown:
                 print(problem.github())
-        print(("FAILED: " if not build.ok else "OK: ") + report.summary(), file=sys.stderr)
+        summary = report.summary(build.languages)
+        print(("FAILED: " if not build.ok else "OK: ") + summary, file=sys.stderr)
     return 0 if build.ok else 1
 
 
@@ -123,9 +137,27 @@ def cmd_build(args, root: Path) -> int:
         return 1
     index = result.site / "index.html"
     print(f"curriculum: built {result.pages} pages and {result.pdfs} PDFs into {result.site}/")
+    _print_warnings(result.warnings, result.summary)
     print(f"curriculum: {result.external_links} external link(s) listed by `curriculum links`, not fetched")
     print(f"curriculum: open {index.as_uri()} in a browser (works offline), or run `make serve`")
     return 0
+
+
+SHOWN_WARNINGS = 10
+
+
+def _print_warnings(warnings: list, summary: str) -> None:
+    """The content check's warnings after a build: the first few, and the summary."""
+    if not warnings:
+        return
+    for problem in warnings[:SHOWN_WARNINGS]:
+        print(problem.text())
+    more = len(warnings) - SHOWN_WARNINGS
+    print(
+        f"curriculum: content check: {summary}"
+        + (f"; {more} more warning(s) not shown" if more > 0 else "")
+        + ": run `curriculum check` to see them all (`--strict` makes warnings fail the build)"
+    )
 
 
 def cmd_handouts(args, root: Path) -> int:
@@ -150,14 +182,38 @@ def cmd_handouts(args, root: Path) -> int:
 
 def cmd_translations(args, root: Path) -> int:
     build, report = _checked(root)
+    if args.record:
+        return _record_translations(build, args.record)
     langs = [args.lang] if args.lang else build.languages[1:]
-    missing = [p for p in report.warnings() if p.code == "missing-translation"]
+    stale = [p for p in report.warnings() if p.code == "stale-translation"]
     for lang in langs:
-        mine = [p for p in missing if f"`{lang}`" in p.message]
+        mine = [p for p in stale if language_of(p, build.languages) == lang]
+        if mine:
+            print(f"{lang}: {len(mine)} translation(s) older than their source text")
+            for problem in mine:
+                print(f"  {problem.file}:{problem.line}: {problem.path}: {problem.message}")
+    # A missing text, or one still holding a scaffold's TODO, is not translated yet.
+    missing = [p for p in report.warnings() if p.code in ("missing-translation", "todo")]
+    for lang in langs:
+        mine = [p for p in missing if language_of(p, build.languages) == lang]
         print(f"{lang}: {len(mine)} text(s) not yet translated")
         for problem in mine:
             print(f"  {problem.file}:{problem.line}: {problem.path}")
     return 0 if build.ok else 1
+
+
+def _record_translations(build, lang: str) -> int:
+    from .translock import record
+
+    if lang not in build.languages[1:] or build.curriculum is None:
+        print(
+            f"curriculum: `{lang}` is not a translated language here ({', '.join(build.languages[1:])})",
+            file=sys.stderr,
+        )
+        return 2
+    target, count = record(build.curriculum, lang)
+    print(f"curriculum: confirmed {count} `{lang}` translation(s) in {target.relative_to(build.root)}")
+    return 0
 
 
 def cmd_new(args, root: Path) -> int:

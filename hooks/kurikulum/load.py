@@ -32,6 +32,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import model as m
+from . import overlay
+from .overlay import LOCAL, Override
 from .problems import Problem, Report
 from .schema_errors import problems_from
 from .sourcefiles import file_problem, unsafe_name
@@ -80,6 +82,8 @@ class Curriculum:
     root: Path
     languages: list[str]
     loaded: dict[str, list[Loaded]] = field(default_factory=dict)
+    overrides: list[Override] = field(default_factory=list)
+    """Upstream values the edition's ``local/`` files replaced (see ``overlay.py``)."""
 
     def items(self, kind: str) -> list:
         return [entry.item for entry in self.loaded.get(kind, [])]
@@ -139,6 +143,24 @@ class Curriculum:
     def results(self) -> m.Results | None:
         return self.single("results")
 
+    def dropped(self) -> set[str]:
+        """Modules in no day of the programme and in no variant (a session the edition dropped)."""
+        if self.programme is None:
+            return set()
+        days = list(self.programme.days) + [d for v in self.programme.variants for d in v.days]
+        run = {s.session for d in days for s in d.items if s.session}
+        return {slug for slug in self.modules if slug not in run}
+
+    def worksheets_in_use(self) -> dict[str, m.Worksheet]:
+        """Worksheets, without those that only dropped sessions use (they are not published)."""
+        dropped = self.dropped()
+        if not dropped:
+            return self.worksheets
+        mods = self.modules
+        used = {s for slug, mod in mods.items() if slug not in dropped for s in mod.worksheets}
+        only_dropped = {s for slug in dropped for s in mods[slug].worksheets} - used
+        return {slug: sheet for slug, sheet in self.worksheets.items() if slug not in only_dropped}
+
     def ordered_cases(self) -> list[m.CaseStudy]:
         """Cases in the order the training uses them (group work first), then the others."""
         cases, order = self.cases, []
@@ -157,28 +179,57 @@ class Curriculum:
 def load(
     root: Path, languages: list[str], on_file: Callable[[str], None] | None = None
 ) -> tuple[Curriculum, Report]:
-    """Read and schema-check every content file; collect every problem in one pass."""
-    curriculum, report = Curriculum(Path(root), list(languages)), Report()
+    """Read and schema-check every content file, with the edition's ``local/`` files laid over
+    them (see ``overlay.py``); collect every problem in one pass."""
+    root = Path(root)
+    curriculum, report = Curriculum(root, list(languages)), Report()
     for kind in KINDS:
-        files, problems, found = discover(Path(root), kind)
-        report.extend(problems)
-        if not found and kind.required:
+        files, problems, found = discover(root, kind)
+        local, local_problems, local_found = discover(root / LOCAL, kind, f"{LOCAL}/")
+        report.extend(problems + local_problems)
+        if not found and not local_found and kind.required:
             report.add(_missing_kind(kind))
+        docs: dict[str, Document | None] = {}
         for path in files:
             if on_file:
                 on_file(path.name)
-            entry, problems = _load_file(path, Path(root), kind)
+            docs[path.name], problems = _read(path, root)
+            report.extend(problems)
+        for path in local:
+            if on_file:
+                on_file(f"{LOCAL}/{path.name}")
+            doc, problems = _read(path, root)
+            report.extend(problems)
+            if doc is None:
+                continue
+            if path.name not in docs:
+                docs[path.name] = doc
+                continue
+            base = docs[path.name]
+            if base is None or not isinstance(base.data, dict) or not isinstance(doc.data, dict):
+                docs[path.name] = None if base is None else doc  # the error is reported already
+                continue
+            docs[path.name], overrides, problems = overlay.merge(base, doc)
+            curriculum.overrides.extend(overrides)
+            report.extend(problems)
+        for doc in docs.values():
+            if doc is None:
+                continue
+            entry, problems = _validated(doc, kind)
             report.extend(problems)
             if entry is not None:
                 curriculum.loaded.setdefault(kind.name, []).append(entry)
     return curriculum, report
 
 
-def discover(root: Path, kind: Kind) -> tuple[list[Path], list[Problem], bool]:
-    """The files of one kind to load, problems with look-alike names, and whether any was found."""
+def discover(root: Path, kind: Kind, shown: str = "") -> tuple[list[Path], list[Problem], bool]:
+    """The files of one kind to load, problems with look-alike names, and whether any was found.
+
+    ``shown`` goes before the folder in messages (``local/`` for the edition's files)."""
     folder_name, _, pattern = kind.pattern.rpartition("/")
     stem_pattern = pattern.removesuffix(SUFFIX)
     folder = root / folder_name
+    folder_name = shown + folder_name
     try:
         with os.scandir(folder) as entries:
             names = sorted(entry.name for entry in entries)
@@ -243,11 +294,22 @@ def _misnamed(shown: str, name: str, wanted: str, clash: bool) -> Problem:
     return file_problem(shown, why, hint)
 
 
+def _read(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
+    return read_yaml(path, path.relative_to(root).as_posix(), root)
+
+
 def _load_file(path: Path, root: Path, kind: Kind) -> tuple[Loaded | None, list[Problem]]:
-    name = path.relative_to(root).as_posix()
-    doc, problems = read_yaml(path, name, root)
+    doc, problems = _read(path, root)
     if doc is None:
         return None, problems
+    entry, more = _validated(doc, kind)
+    return entry, [*problems, *more]
+
+
+def _validated(doc: Document, kind: Kind) -> tuple[Loaded | None, list[Problem]]:
+    """The item of a document, or the problems that say why its content does not fit the kind."""
+    problems: list[Problem] = []
+    name = doc.file
     if not isinstance(doc.data, dict):
         found = "a list" if isinstance(doc.data, list) else f"{type(doc.data).__name__} {doc.data!r}"
         return None, [

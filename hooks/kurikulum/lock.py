@@ -138,6 +138,9 @@ def _tidy(folder: Path, site: Path) -> None:
         os.rename(old, site)  # a two-step swap was interrupted between its renames
     for leftover in folder.glob(f"{STAGING_PREFIX}*{STAGING_SUFFIX}"):
         shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in folder.glob(f"{STAGING_PREFIX}*{STAGING_SUFFIX}.*"):  # its page list (pipeline)
+        with contextlib.suppress(OSError):
+            leftover.unlink()
     if old.is_symlink():
         old.unlink()
     elif old.exists():

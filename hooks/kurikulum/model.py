@@ -97,6 +97,11 @@ class Module(Strict):
     terms: list[Slug] = []
     worksheets: list[Slug] = []
     assessment: Slug | None = None
+    mentions: list[Text] = Field(
+        [],
+        description="Phrases by which other texts refer to this session (e.g. 'kunjungan lapangan'); "
+        "when a programme drops the session, the check points out texts that still use them.",
+    )
 
 
 # --- case studies --------------------------------------------------------------------------
@@ -111,7 +116,8 @@ class AcceptedFinding(Strict):
 
     text: PlainLine = Field(description="The whole text of one finding, exactly as the check quoted it.")
     field: PlainLine = Field(
-        description="The field of that finding as the check shows it, a dotted path such as `narrative.id`."
+        description="The field of that finding as the check shows it, a dotted path such as `narrative.id` "
+        "(list positions count from 1: `guiding_questions[2].en` is the second question)."
     )
     reason: PlainLine = Field(description="Why this is not an identifying detail.")
 

@@ -43,6 +43,9 @@ class BuildResult:
     pdfs: int = 0
     external_links: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+    """The content check's warnings (``curriculum build`` shows them with their summary)."""
+    summary: str = ""
 
 
 def source_date_epoch(root: Path) -> str:
@@ -91,8 +94,9 @@ def _build_into(root: Path, staging: Path, strict: bool, pdf: bool, say, config:
     report = checked.check()
     if not checked.ok:
         raise BuildFailed(
-            report.as_text() + f"\n\nContent problems: {report.summary()}. site/ was not changed."
+            report.as_text() + f"\n\nContent problems: {report.summary(languages)}. site/ was not changed."
         )
+    result.warnings, result.summary = report.warnings(), report.summary(languages)
     manifest = staging.with_name(staging.name + ".pages.json")
     try:
         _mkdocs(root, staging, strict, config, checked.fingerprint(), manifest)

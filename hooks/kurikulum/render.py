@@ -17,12 +17,13 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import urls
+from . import checklist, dates, urls
 from .cache import template_cache
 from .i18n import Localizer, escape_plain
 from .load import Curriculum
 from .model import OutsideReviewer, ReviewAspect
-from .problems import Report
+from .placeholders import values as placeholder_values
+from .problems import Report, language_of
 from .schedule import block_times, schedule_programme
 from .walk import participant_copy
 
@@ -111,7 +112,7 @@ class Renderer:
         self.cur, self.lang, self.env = cur, lang, env
         self.downloads = downloads or (lambda page_uri, name: f"unduhan/{name}")
         self.report = report or Report()
-        self.loc = Localizer(lang, cur.source_language, cur.ui)
+        self.loc = Localizer(lang, cur.source_language, cur.ui, values=placeholder_values(cur))
         self.handwritten = handwritten or {}
         self.days = schedule_programme(cur.programme, cur.modules)
         self.where = {
@@ -135,6 +136,8 @@ class Renderer:
             where=self.where,
             block_times=block_times,
             groups=self.cur.programme.groups,
+            long_date=lambda day: dates.long_date(day, self.lang),
+            plain_date=lambda day: dates.plain_date(day, self.lang),
             term_link=lambda slug: urls.relative(uri, f"{urls.GLOSSARY}#term-{slug}"),
             legal_link=lambda slug: urls.relative(uri, f"{urls.LEGAL}#law-{slug}"),
             pdf_href=lambda to: self.downloads(uri, self.pdf_name(to)),
@@ -184,6 +187,7 @@ class Renderer:
             self.results(),
             self.printing(),
             self.translations(),
+            self.checklist(),
         ]
         for number in range(1, len(self.days) + 1):
             pages += [self.day(number), self.day_notes(number)]
@@ -192,7 +196,7 @@ class Renderer:
             if mod.group_work:
                 pages.append(self.sheets(mod))
         pages += [self.case(case) for case in self.cur.ordered_cases()]
-        pages += [self.worksheet(sheet) for sheet in self.cur.worksheets.values()]
+        pages += [self.worksheet(sheet) for sheet in self.cur.worksheets_in_use().values()]
         for test in self.cur.assessments.values():
             pages += [self.test(test), self.answer_key(test)]
         pages += [self.variant(v) for v in self.cur.programme.variants]
@@ -320,12 +324,23 @@ class Renderer:
     def printing(self) -> Page:
         return self._page("printing.md.j2", urls.PRINTING, FACILITATOR, plan=print_plan(self.cur))
 
+    def checklist(self) -> Page:
+        """What an edition still has to fill in or confirm (see checklist.py)."""
+        return self._page(
+            "checklist.md.j2",
+            urls.CHECKLIST,
+            FACILITATOR,
+            fill=checklist.to_fill(self.cur, self.lang),
+            confirm=checklist.to_confirm(self.cur, self.lang),
+        )
+
     def translations(self) -> Page:
         missing = [
-            (p, re.search(r"missing `([a-z]+)`", p.message).group(1))
+            (p, language_of(p, self.cur.languages))
             for p in self.report.warnings()
-            if p.code == "missing-translation"
+            if p.code in ("missing-translation", "todo")  # a scaffold's TODO is not translated yet
         ]
+        missing = [(p, lang) for p, lang in missing if lang]
         counts = {code: sum(1 for _, lang in missing if lang == code) for code in self.cur.languages[1:]}
         return self._page(
             "translations.md.j2", urls.TRANSLATIONS, FACILITATOR, missing=missing, counts=counts
@@ -393,7 +408,7 @@ def print_plan(cur: Curriculum) -> list[dict]:
                     sizes=group_sizes(people, prog.groups),
                 )
             )
-    for sheet in cur.worksheets.values():
+    for sheet in cur.worksheets_in_use().values():
         plan.append(
             dict(
                 kind="worksheet",

@@ -16,6 +16,7 @@ import yaml
 
 from . import urls, validate
 from .load import Curriculum, load
+from .overlay import LOCAL
 from .problems import Report
 from .render import Page, Renderer, make_environment, template_labels
 from .sourcefiles import read_text_file
@@ -75,6 +76,7 @@ class SiteBuild:
             self.report.extend(validate.check_languages(self.curriculum))
             self.report.extend(validate.check_text_safety(self.curriculum))
         self.report.extend(validate.check_pages(self.docs_dir or self.root / "docs", self.root))
+        self.report.extend(validate.check_pages(self.root / LOCAL / "docs", self.root))
         self._time("validate", clock)
         return self.report
 
@@ -131,7 +133,7 @@ class SiteBuild:
         return renderer.pages()
 
     def nav(self, lang: str) -> list:
-        return navigation(self.curriculum, Renderer.label_text(self.curriculum, lang))
+        return navigation(self.curriculum, Renderer.label_text(self.curriculum, lang), lang)
 
 
 def printable(pages: list[Page]) -> list[list[str]]:
@@ -149,11 +151,14 @@ def read_handwritten(docs_dir: Path, lang: str, default: str, root: Path) -> dic
     Read through the same guard as content files; ``check`` has already reported any problem.
     """
     out = {}
+    folders = [Path(root) / LOCAL / "docs", Path(docs_dir)]  # the edition's version first
     for uri in (urls.SAFEGUARDING,):
         stem = uri.removesuffix(".md")
-        for candidate in ([f"{stem}.{lang}.md"] if lang != default else []) + [uri, f"{stem}.{default}.md"]:
-            path = Path(docs_dir) / candidate
-            text = read_text_file(path, root, candidate)[0] if path.is_file() else None
+        candidates = ([f"{stem}.{lang}.md"] if lang != default else []) + [uri, f"{stem}.{default}.md"]
+        for path in (folder / candidate for candidate in candidates for folder in folders):
+            text = (
+                read_text_file(path, root, path.relative_to(root).as_posix())[0] if path.is_file() else None
+            )
             if text is not None:
                 out[uri] = text
                 break
@@ -170,23 +175,54 @@ def downloads_href(lang: str, default: str):
     return href
 
 
-def navigation(cur: Curriculum, label) -> list:
+GROUP_AT = 12
+"""A navigation section with more entries than this is grouped by day: a long curriculum's
+sidebar stays short, and with Material's ``navigation.prune`` each page carries only the
+entries of its own day."""
+
+
+def navigation(cur: Curriculum, label, lang: str | None = None) -> list:
     """The site navigation for one language, in training order."""
-    days = [urls.day(n) for n in range(1, len(cur.programme.days) + 1)]
-    notes = [urls.day_notes(n) for n in range(1, len(cur.programme.days) + 1)]
+    lang = lang or cur.source_language
+    count = len(cur.programme.days)
+    days = [urls.day(n) for n in range(1, count + 1)]
+    notes = [urls.day_notes(n) for n in range(1, count + 1)]
     sessions = cur.sessions()
-    participant = [urls.handout(m.slug) for m in sessions]
-    participant += [urls.sheets(m.slug) for m in sessions if m.group_work]
-    participant += [urls.worksheet(s) for s in cur.worksheets] + [urls.test(a) for a in cur.assessments]
+    handouts = [urls.handout(m.slug) for m in sessions] + [
+        urls.sheets(m.slug) for m in sessions if m.group_work
+    ]
+    if count > GROUP_AT // 2:
+        programme = _grouped(cur, lang, [[day, note] for day, note in zip(days, notes, strict=True)])
+    else:
+        programme = days + notes
+    if len(sessions) > GROUP_AT:
+        session_nav = _grouped(
+            cur, lang, [[urls.module(m.slug) for m in mods] for mods in _day_sessions(cur)]
+        )
+    else:
+        session_nav = [urls.module(m.slug) for m in sessions]
+    if len(handouts) > GROUP_AT:
+        participant = _grouped(
+            cur,
+            lang,
+            [
+                [urls.handout(m.slug) for m in mods] + [urls.sheets(m.slug) for m in mods if m.group_work]
+                for mods in _day_sessions(cur)
+            ],
+        )
+    else:
+        participant = handouts
+    participant += [urls.worksheet(s) for s in cur.worksheets_in_use()] + [
+        urls.test(a) for a in cur.assessments
+    ]
     return [
         {label("home"): urls.HOME},
         {
-            label("programme"): days
-            + notes
+            label("programme"): programme
             + [urls.variant(v.slug) for v in cur.programme.variants]
             + [urls.RESULTS]
         },
-        {label("sessions"): [urls.module(m.slug) for m in sessions]},
+        {label("sessions"): session_nav},
         {label("case-library"): [urls.CASES] + [urls.case(c.slug) for c in cur.ordered_cases()]},
         {label("for-participants"): participant},
         {
@@ -195,5 +231,20 @@ def navigation(cur: Curriculum, label) -> list:
             + [urls.PRINTING]
         },
         {label("reference"): [urls.GLOSSARY, urls.LEGAL, urls.REFERRAL]},
-        {label("about-section"): [urls.ABOUT, urls.REPLICATION, urls.TRANSLATIONS]},
+        {label("about-section"): [urls.ABOUT, urls.REPLICATION, urls.CHECKLIST, urls.TRANSLATIONS]},
     ]
+
+
+def _day_sessions(cur: Curriculum) -> list[list]:
+    mods = cur.modules
+    return [[mods[s.session] for s in day.items if s.session in mods] for day in cur.programme.days]
+
+
+def _grouped(cur: Curriculum, lang: str, per_day: list[list[str]]) -> list:
+    """One sub-section per day (titled with the day's title), leaving out empty days."""
+    out = []
+    for day, entries in zip(cur.programme.days, per_day, strict=True):
+        if entries:
+            title = day.title.root.get(lang) or day.title.root.get(cur.source_language) or ""
+            out.append({" ".join(title.split()): entries})
+    return out

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .load import Curriculum, Loaded
+from .overlay import LOCAL
 from .problems import Problem
 from .safety import strip_code
 from .sourcefiles import position, read_text_file
@@ -165,25 +166,25 @@ def _is_gloss(text: str, start: int, prefer: Iterable[str]) -> bool:
     return any(_word_pattern(word).search(before) for word in prefer if word)
 
 
-def _first_words(rules_for_lang: tuple[Rule, ...]) -> tuple[str, ...]:
-    """The first word of each rule, lower-cased: a text holding none of them needs no closer look."""
-    key = tuple(rule.word for rule in rules_for_lang)
-    found = _FIRST_WORDS.get(key)
+def _words(rule: Rule) -> tuple[str, ...]:
+    """The rule's words, lower-cased: a text that lacks one of them cannot hold the phrase."""
+    found = _WORDS.get(rule.word)
     if found is None:
-        found = _FIRST_WORDS[key] = tuple({(rule.word.split() or [""])[0].lower() for rule in rules_for_lang})
+        found = _WORDS[rule.word] = tuple(rule.word.lower().split()) or ("",)
     return found
 
 
-_FIRST_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_WORDS: dict[str, tuple[str, ...]] = {}
 
 
 def findings(text: str, rules_for_lang: Iterable[Rule]) -> Iterator[tuple[int, Rule, str]]:
     """(offset, rule, word as written) for each avoided word in running text."""
-    rules_for_lang = tuple(rules_for_lang)
     lower = text.lower()
-    if not rules_for_lang or not any(word in lower for word in _first_words(rules_for_lang)):
-        return
-    rules_for_lang = tuple(rule for rule in rules_for_lang if rule.pattern.search(text))
+    rules_for_lang = tuple(
+        rule
+        for rule in rules_for_lang
+        if all(word in lower for word in _words(rule)) and rule.pattern.search(text)
+    )
     if not rules_for_lang:
         return
     masked = exempt_mask(text)
@@ -205,7 +206,8 @@ def check_terminology(cur: Curriculum, docs: Path | None = None) -> list[Problem
     for kind, entries in cur.loaded.items():
         for entry in entries:
             problems.extend(_check_entry(kind, entry, by_lang))
-    problems.extend(check_pages(docs if docs is not None else cur.root / "docs", cur.root, by_lang, cur))
+    for folder in (docs if docs is not None else cur.root / "docs", cur.root / LOCAL / "docs"):
+        problems.extend(check_pages(folder, cur.root, by_lang, cur))
     return problems
 
 
@@ -216,7 +218,8 @@ def _check_entry(kind: str, entry: Loaded, by_lang: dict[str, list[Rule]]) -> It
         for lang, text in value.root.items():
             for offset, rule, word in findings(text, by_lang.get(lang, [])):
                 line, column = entry.doc.text_position((*path, lang), text, offset)
-                yield _problem(entry.doc.file, line, column, dotted((*path, lang)), rule, word)
+                file = entry.doc.file_at((*path, lang))
+                yield _problem(file, line, column, dotted((*path, lang)), rule, word)
 
 
 def _exempt(kind: str, path: PathKey) -> bool:
@@ -268,10 +271,10 @@ def _unknown_languages(cur: Curriculum) -> list[Problem]:
             for field in ("avoid", "prefer"):
                 for lang in getattr(term, field):
                     if lang not in cur.languages:
-                        line, column = entry.doc.position(("terms", t, field, lang))
+                        file, line, column = entry.doc.where(("terms", t, field, lang))
                         problems.append(
                             Problem(
-                                entry.doc.file,
+                                file,
                                 line,
                                 column,
                                 dotted(("terms", t, field, lang)),

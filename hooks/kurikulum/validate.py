@@ -6,16 +6,22 @@ Every rule returns Problems as data; nothing here prints or raises for a content
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import safety
 from .anonymity_check import check_anonymity
+from .dates import check_calendar
+from .edition import check_dropped, edition_programme, is_upstream
+from .history import check_overrides
 from .load import Curriculum, Loaded
+from .placeholders import check_placeholders, mask
 from .problems import Problem, Report
 from .schedule import clock, day_end_minutes, overlap, parse_clock, schedule_day, session_minutes
 from .sourcefiles import position, read_text_file
 from .terminology import check_terminology
+from .translock import check_stale
 from .walk import is_markdown, texts
 from .yamlsrc import PathKey, dotted
 
@@ -33,20 +39,25 @@ def validate(cur: Curriculum, report: Report, strict_languages: bool = False) ->
         check_questions,
         check_results,
         check_ui,
+        check_placeholders,
+        check_calendar,
     ):
         report.extend(rule(cur))
     report.extend(check_languages(cur))
     report.extend(check_text_safety(cur))
     report.extend(check_anonymity(cur))
     report.extend(check_terminology(cur))
+    report.extend(check_dropped(cur))
+    report.extend(check_overrides(cur))
+    report.extend(check_stale(cur))
     return report
 
 
 def _problem(
     entry: Loaded, path: PathKey, message: str, hint: str, code: str, severity: str = "error"
 ) -> Problem:
-    line, column = entry.doc.position(path)
-    return Problem(entry.doc.file, line, column, dotted(path), message, hint, severity, code)
+    file, line, column = entry.doc.where(path)
+    return Problem(file, line, column, dotted(path), message, hint, severity, code)
 
 
 def _did_you_mean(word: str, known: Iterable[str], what: str) -> str:
@@ -81,9 +92,9 @@ def check_unique(cur: Curriculum) -> list[Problem]:
     seen: dict[tuple[str, str], str] = {}
     problems = []
     for kind, entry, path, slug in _slugged(cur):
-        line = entry.doc.position(path)[0]
-        first = seen.setdefault((kind, slug), f"{entry.doc.file}:{line}")
-        if first != f"{entry.doc.file}:{line}":
+        file, line, _ = entry.doc.where(path)
+        first = seen.setdefault((kind, slug), f"{file}:{line}")
+        if first != f"{file}:{line}":
             problems.append(
                 _problem(
                     entry,
@@ -217,7 +228,18 @@ def _unscheduled(cur: Curriculum) -> list[Problem]:
         count = scheduled.count(entry.item.slug)
         if count == 0 and entry.item.slug in in_variants:
             continue  # parked: run by a variant (e.g. after switching to it), not by `days:`
-        if count == 0:
+        if count == 0 and edition_programme(cur) and is_upstream(entry):
+            problems.append(
+                _problem(
+                    entry,
+                    ("slug",),
+                    f"module `{entry.item.slug}` is not in this edition's programme (dropped)",
+                    "nothing to do if the edition drops it; what it leaves behind is listed below",
+                    "unscheduled",
+                    "info",
+                )
+            )
+        elif count == 0:
             problems.append(
                 _problem(
                     entry,
@@ -441,6 +463,9 @@ def check_languages(cur: Curriculum) -> list[Problem]:
     source, configured = cur.source_language, set(cur.languages)
     problems = []
     for entry, path, value in _all_texts(cur):
+        if value.root and not any(_LANGUAGE_CODE.match(k) or k.lower() in configured for k in value.root):
+            problems.append(_text_with_colon(entry, path, value))
+            continue
         for lang, text in value.root.items():
             if lang not in configured:
                 problems.append(
@@ -484,16 +509,34 @@ def check_languages(cur: Curriculum) -> list[Problem]:
     return problems
 
 
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def _text_with_colon(entry: Loaded, path: PathKey, value) -> Problem:
+    """`- Peserta: saling mengenal` where a text per language belongs: YAML read the colon
+    inside the sentence as `key: value`, so the text looks like a language called `Peserta`."""
+    key, text = next(iter(value.root.items()))
+    sentence = f"{key}: {text}" if isinstance(text, str) else str(key)
+    sentence = sentence if len(sentence) <= 60 else sentence[:57] + "..."
+    return _problem(
+        entry,
+        path,
+        f"`{sentence}` was read as the key `{key}` and its value, because the text contains a colon "
+        "followed by a space; a text here is written per language",
+        f'put the text in quotes, per language: `{{id: "{sentence}", en: "..."}}`',
+        "language",
+    )
+
+
 def check_text_safety(cur: Curriculum) -> list[Problem]:
     problems = []
     for entry, path, value in _all_texts(cur):
         for lang, text in value.root.items():
-            for offset, message, hint in safety.unsafe_at(text, is_markdown(value)):
+            for offset, message, hint in safety.unsafe_at(mask(text), is_markdown(value)):
                 line, column = entry.doc.text_position((*path, lang), text, offset)
                 field = dotted((*path, lang))
-                problems.append(
-                    Problem(entry.doc.file, line, column, field, message, hint, "error", "unsafe-text")
-                )
+                file = entry.doc.file_at((*path, lang))
+                problems.append(Problem(file, line, column, field, message, hint, "error", "unsafe-text"))
     return problems
 
 

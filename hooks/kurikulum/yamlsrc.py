@@ -150,13 +150,48 @@ class Document:
     positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     digest: bytes = b""
     """A hash of the file's bytes (set by ``read_yaml``): what a check of this file was about."""
+    ends: dict[PathKey, int] = field(default_factory=dict)
+    """The last line of each node's value (1-based)."""
+    routes: dict[PathKey, tuple[Document, PathKey]] = field(default_factory=dict)
+    """For a document merged from several files (``overlay.merge``): which document, and which
+    path in it, each part of the data came from. Empty for a document read from one file."""
+
+    def _route(self, path: PathKey) -> tuple[Document, PathKey] | None:
+        for end in range(len(path), -1, -1):
+            found = self.routes.get(path[:end])
+            if found is not None:
+                return found[0], found[1] + path[end:]
+        return None
 
     def position(self, path: PathKey) -> tuple[int, int]:
         """Line and column of the deepest existing node on ``path`` (1-based)."""
+        if self.routes:
+            doc, source = self._route(path) or (None, path)
+            if doc is not None:
+                return doc.position(source)
         for end in range(len(path), -1, -1):
             if path[:end] in self.positions:
                 return self.positions[path[:end]]
         return (1, 1)
+
+    def file_at(self, path: PathKey) -> str:
+        """The file the value at ``path`` comes from (``file`` unless the document is merged)."""
+        routed = self._route(path) if self.routes else None
+        return routed[0].file_at(routed[1]) if routed else self.file
+
+    def where(self, path: PathKey) -> tuple[str, int, int]:
+        """File, line and column of the value at ``path``."""
+        return (self.file_at(path), *self.position(path))
+
+    def lines(self, path: PathKey) -> tuple[str, int, int] | None:
+        """File, first and last line of the value at ``path`` if it is in the document."""
+        if self.routes:
+            routed = self._route(path)
+            return routed[0].lines(routed[1]) if routed else None
+        if path not in self.positions:
+            return None
+        start = self.positions[path][0]
+        return self.file, start, max(start, self.ends.get(path, start))
 
     def text_position(self, path: PathKey, text: str, offset: int) -> tuple[int, int]:
         """Line and column of ``text[offset]``, where ``text`` is the value at ``path``.
@@ -176,10 +211,13 @@ class _Builder:
     def __init__(self, file: str):
         self.file = file
         self.positions: dict[PathKey, tuple[int, int]] = {}
+        self.ends: dict[PathKey, int] = {}
         self.problems: list[Problem] = []
 
     def build(self, node: Node, path: PathKey):
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        end = node.end_mark
+        self.ends[path] = end.line + (1 if end.column > 0 else 0)
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -251,10 +289,15 @@ def _scalar(node: ScalarNode):
 
 
 def dotted(path: PathKey) -> str:
-    """``('agenda', 2, 'minutes')`` -> ``agenda[2].minutes``, the way editors see it."""
+    """``('agenda', 2, 'minutes')`` -> ``agenda[3].minutes``, the way editors see it.
+
+    List positions count from 1, as people count: ``agenda[3]`` is the third block. (Key
+    paths inside the engine count from 0, like Python; only this text counts from 1.)
+    ``problems.describe`` turns such a path into words ("the 3rd block in agenda").
+    """
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
 
@@ -372,7 +415,7 @@ def _compose(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     if node is not None:
         builder = _Builder(name)
         data = builder.build(node, ())
-        return Document(name, data, builder.positions), builder.problems
+        return Document(name, data, builder.positions, ends=builder.ends), builder.problems
     loader = None
     try:
         loader = _Loader(text)
@@ -404,7 +447,7 @@ def _compose(text: str, name: str) -> tuple[Document | None, list[Problem]]:
         return None, [_file_problem(name, "file is empty", "add the content, or delete the file")]
     builder = _Builder(name)
     data = builder.build(node, ())
-    return Document(name, data, builder.positions), builder.problems
+    return Document(name, data, builder.positions, ends=builder.ends), builder.problems
 
 
 def _fast_node(text: str) -> Node | None:
@@ -480,11 +523,33 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
                 "this text contains a colon followed by a space, which YAML reads as a new key", quote_hint
             )
         indent = len(source) - len(source.lstrip(" "))
+        before = _line_before(lines, line)
+        if before is not None:
+            number, text = before
+            words = text.strip().split(None, 1)
+            if (
+                len(text) - len(text.lstrip(" ")) == indent
+                and not re.search(r":(?:[ \t]|$)", text)
+                and len(words) == 2
+                and re.fullmatch(r"[A-Za-z_][\w-]*", words[0])
+            ):
+                key, rest = _short(words[0], 40), _short(words[1], 40)
+                return say(
+                    f"a colon is missing after `{key}`: every line here must be `key: value`",
+                    f"write `{key}: {rest}`; if this line is text of the key above, put that whole text "
+                    "in double quotes",
+                    (number, indent + 1),
+                )
         return say(
             "this line is indented more than the key above, so it is read as more of that key's text, "
             "and a text cannot contain a colon followed by a space",
             "if this is a new key, indent it like the key above; if it is more text, " + quote_hint,
             (line, indent + 1),
+        )
+    if context.startswith("while parsing a flow mapping") and "but got ':'" in problem:
+        return say(
+            "this text contains a colon followed by a space, which YAML reads as a new key",
+            'put the text in double quotes: {id: "Tips: aman", en: "Tips: stay safe"}',
         )
     if "could not find expected ':'" in problem and context_at:
         return say(
@@ -525,6 +590,15 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     if "flow" in what:
         hint = 'inside `{...}` or `[...]`, put text with ? : , # in quotes: {id: "Apa?", en: "What?"}'
     return say(f"not valid YAML: {what}", hint)
+
+
+def _line_before(lines: list[str], line: int) -> tuple[int, str] | None:
+    """The last line before ``line`` (1-based) that holds something other than a comment."""
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        if text.strip() and not text.lstrip().startswith("#"):
+            return number, text
+    return None
 
 
 def _file_problem(name: str, message: str, hint: str) -> Problem:
