@@ -24,7 +24,7 @@ from sitekit import ROOT, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from kurikulum.site import SiteBuild  # noqa: E402
+from kurikulum.site import SiteBuild, languages_from_config  # noqa: E402
 
 GIT_ENV = {
     **os.environ,
@@ -231,6 +231,12 @@ def test_translations_older_than_their_changed_source_are_listed(edition, tmp_pa
         r"jv: 1 translation\(s\) older than their source text\n  local/modules/closing.yml:\d+: summary.jv",
         after.stdout,
     ), after.stdout
+    languages = languages_from_config(mine / "mkdocs.yml")
+    build = SiteBuild(mine, languages)
+    build.check()
+    status = next(p for p in build.pages("en", mine / "docs", languages[0]) if p.uri == "terjemahan.md")
+    older = status.markdown.split("## Older than their source", 1)[1]
+    assert "`summary.en`" in older and "`summary.jv`" in older
     check = curriculum("check", "--format", "text", cwd=mine)
     assert "local/modules/closing.yml" in check.stdout
     assert "warning: summary.jv: the `jv` text was written for an older `id` text" in check.stdout

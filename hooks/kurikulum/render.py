@@ -341,9 +341,17 @@ class Renderer:
             if p.code in ("missing-translation", "todo")  # a scaffold's TODO is not translated yet
         ]
         missing = [(p, lang) for p, lang in missing if lang]
-        counts = {code: sum(1 for _, lang in missing if lang == code) for code in self.cur.languages[1:]}
+        stale = [
+            (p, language_of(p, self.cur.languages))
+            for p in self.report.warnings()
+            if p.code == "stale-translation"  # the source text changed after the translation
+        ]
+        counts = {
+            code: (sum(1 for _, lang in missing if lang == code), sum(1 for _, lang in stale if lang == code))
+            for code in self.cur.languages[1:]
+        }
         return self._page(
-            "translations.md.j2", urls.TRANSLATIONS, FACILITATOR, missing=missing, counts=counts
+            "translations.md.j2", urls.TRANSLATIONS, FACILITATOR, missing=missing, counts=counts, stale=stale
         )
 
     def handbook(self, pages: list[Page]) -> Page:
