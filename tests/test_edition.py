@@ -41,6 +41,7 @@ DAY_TITLE = "Hari 1: Memahami bersama tim Jawa Timur"
 CONTACT = "UPTD PPA Kota Contoh (fiktif)"
 NEW_SUMMARY = "Ringkasan baru dari upstream untuk sesi penutupan."
 NEW_BREAK = "Rehat kopi dan teh hangat"
+LOCAL_CASE = "Kasus Jawa Timur (gabungan)"
 
 PROGRAMME = f"""\
 participants: 24
@@ -116,6 +117,15 @@ def edition(tmp_path_factory):
     (fork / "local" / "data" / "programme.yml").write_text(PROGRAMME, encoding="utf-8")
     (fork / "local" / "data" / "contacts.yml").write_text(CONTACTS, encoding="utf-8")
     (fork / "local" / "modules" / "closing.yml").write_text(CLOSING, encoding="utf-8")
+    case = yaml.safe_load((fork / "case_studies" / "game-chat-gifts.yml").read_text(encoding="utf-8"))
+    case.update(slug="kasus-lokal-jatim", title={"id": LOCAL_CASE, "en": "An East Java case (composite)"})
+    (fork / "local" / "case_studies").mkdir()
+    (fork / "local" / "case_studies" / "kasus-lokal-jatim.yml").write_text(
+        yaml.safe_dump(case, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    (fork / "local" / "modules" / "case-analysis.yml").write_text(
+        "slug: case-analysis\ngroup_work:\n  assign:\n    2: [kasus-lokal-jatim]\n", encoding="utf-8"
+    )
     commit(fork, "Edisi Jawa Timur 2027")
     # upstream edits the summary of closing (both languages) and one break label
     closing = upstream / "modules" / "closing.yml"
@@ -158,6 +168,9 @@ def test_the_built_edition_shows_its_changes_and_upstreams(edition):
     sheets = next((site / "peserta").glob("diskusi-*.html")).read_text(encoding="utf-8")
     groups = set(re.findall(r"Kelompok (\d+)", sheets))
     assert groups == {"1", "2", "3"}
+    group2 = sheets.split("Kelompok 2", 1)[1].split("Kelompok 3", 1)[0]
+    assert LOCAL_CASE in group2, "the edition's case is assigned to group 2 by its slug"
+    assert (site / "kasus" / "kasus-lokal-jatim.html").is_file()
 
 
 def test_a_problem_in_a_local_file_names_the_local_file(edition, tmp_path):

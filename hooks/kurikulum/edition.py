@@ -129,7 +129,9 @@ def _left_behind(cur: Curriculum, dropped: set[str]) -> list[Problem]:
     kept = [mod for mod in cur.modules.values() if mod.slug not in dropped]
     used = {
         "worksheet": {s for mod in kept for s in mod.worksheets},
-        "case": {s for mod in kept for s in mod.cases + (mod.group_work.cases if mod.group_work else [])},
+        "case": {
+            s for mod in kept for s in mod.cases + (mod.group_work.all_cases() if mod.group_work else [])
+        },
         "term": {s for mod in kept for s in mod.terms}
         | {s for case in cur.cases.values() for s in case.terms},
     }
@@ -139,7 +141,7 @@ def _left_behind(cur: Curriculum, dropped: set[str]) -> list[Problem]:
             s
             for slug in dropped
             for s in cur.modules[slug].cases
-            + (cur.modules[slug].group_work.cases if cur.modules[slug].group_work else [])
+            + (cur.modules[slug].group_work.all_cases() if cur.modules[slug].group_work else [])
         }
         - used["case"],
         "term": {s for slug in dropped for s in cur.modules[slug].terms} - used["term"],

@@ -165,7 +165,7 @@ class Curriculum:
         """Cases in the order the training uses them (group work first), then the others."""
         cases, order = self.cases, []
         for mod in self.sessions():
-            for slug in (mod.group_work.cases if mod.group_work else []) + mod.cases:
+            for slug in (mod.group_work.all_cases() if mod.group_work else []) + mod.cases:
                 if slug in cases and cases[slug] not in order:
                     order.append(cases[slug])
         return order + [case for slug, case in sorted(cases.items()) if case not in order]

@@ -71,6 +71,25 @@ class GroupWork(Strict):
     )
     report_back: list[Text] = Field(min_length=1, description="Prompts of the report-back template.")
     answer_lines: int = Field(5, ge=1, le=20, description="Writing lines under each question.")
+    assign: dict[int, list[Slug]] = Field(
+        {},
+        description="Cases for particular groups by group number, e.g. `{2: [local-case]}`: group 2 gets "
+        "these (the first is its main case) instead of its round-robin share of `cases`.",
+    )
+
+    def assigned(self, groups: int) -> dict[int, list[str]]:
+        """Each group's cases: round-robin from ``cases``, then ``assign`` for the groups it names."""
+        out = {
+            g: [self.cases[i] for i in range(g - 1, len(self.cases), groups)] for g in range(1, groups + 1)
+        }
+        for g, got in out.items():
+            if not got:
+                got.append(self.cases[(g - 1) % len(self.cases)])
+        out.update({g: list(slugs) for g, slugs in self.assign.items() if 1 <= g <= groups and slugs})
+        return out
+
+    def all_cases(self) -> list[str]:
+        return list(dict.fromkeys(self.cases + [s for slugs in self.assign.values() for s in slugs]))
 
 
 class Module(Strict):

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import checklist, dates, urls
+from . import model as m
 from .cache import template_cache
 from .i18n import Localizer, escape_plain
 from .load import Curriculum
@@ -248,7 +249,7 @@ class Renderer:
 
     def sheets(self, mod) -> Page:
         work = mod.group_work
-        assigned = assign_cases(work.cases, self.cur.programme.groups)
+        assigned = work.assigned(self.cur.programme.groups)
         cases = {slug: participant_copy(case) for slug, case in self.cur.cases.items()}
         return self._page(
             "sheets.md.j2",
@@ -268,7 +269,7 @@ class Renderer:
         used_in = [
             m
             for m in self.cur.sessions()
-            if case.slug in m.cases or (m.group_work and case.slug in m.group_work.cases)
+            if case.slug in m.cases or (m.group_work and case.slug in m.group_work.all_cases())
         ]
         return self._page("case.md.j2", urls.case(case.slug), FACILITATOR, case=case, used_in=used_in)
 
@@ -370,12 +371,9 @@ class Renderer:
 
 
 def assign_cases(cases: list[str], groups: int) -> dict[int, list[str]]:
-    """Round-robin: group g gets cases g, g+N, g+2N, ...; with fewer cases than groups, groups share."""
-    assigned = {g: [cases[i] for i in range(g - 1, len(cases), groups)] for g in range(1, groups + 1)}
-    for g, got in assigned.items():
-        if not got:
-            got.append(cases[(g - 1) % len(cases)])
-    return assigned
+    """Round-robin: group g gets cases g, g+N, g+2N, ...; with fewer cases than groups, groups share.
+    (``GroupWork.assigned`` also applies the module's ``assign:`` by group number.)"""
+    return m.GroupWork.model_construct(cases=list(cases), assign={}).assigned(groups)
 
 
 def group_sizes(people: int, groups: int) -> dict[int, int]:

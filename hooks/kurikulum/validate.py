@@ -47,6 +47,7 @@ def validate(cur: Curriculum, report: Report, strict_languages: bool = False) ->
     report.extend(check_text_safety(cur))
     report.extend(check_anonymity(cur))
     report.extend(check_terminology(cur))
+    report.extend(check_group_assign(cur))
     report.extend(check_dropped(cur))
     report.extend(check_overrides(cur))
     report.extend(check_stale(cur))
@@ -145,6 +146,9 @@ def _references(cur: Curriculum) -> Iterator[tuple[Loaded, PathKey, str, str]]:
         if mod.group_work:
             for i, slug in enumerate(mod.group_work.cases):
                 yield entry, ("group_work", "cases", i), slug, "case"
+            for group, slugs in mod.group_work.assign.items():
+                for i, slug in enumerate(slugs):
+                    yield entry, ("group_work", "assign", str(group), i), slug, "case"
         for i, block in enumerate(mod.agenda):
             yield entry, ("agenda", i, "method"), block.method, "method"
     for entry in cur.loaded.get("case", []):
@@ -215,6 +219,28 @@ def check_references(cur: Curriculum) -> list[Problem]:
                 )
             )
     problems.extend(_unscheduled(cur))
+    return problems
+
+
+def check_group_assign(cur: Curriculum) -> list[Problem]:
+    """``group_work.assign`` names groups the programme has."""
+    if cur.programme is None:
+        return []
+    groups, problems = cur.programme.groups, []
+    for entry in cur.loaded.get("module", []):
+        work = entry.item.group_work
+        for group in sorted(work.assign) if work else []:
+            if not 1 <= group <= groups:
+                problems.append(
+                    _problem(
+                        entry,
+                        ("group_work", "assign", str(group)),
+                        f"group {group} does not exist: the programme has {groups} group(s)",
+                        f"use a group number from 1 to {groups}, or change `groups:` in the programme",
+                        "reference",
+                        "warning",
+                    )
+                )
     return problems
 
 
