@@ -190,6 +190,9 @@ def _local_pages(files: Files, config, lang: str, default: str, langs: list[str]
             continue
         file = _lang_file(config, f"{stem}.md", lang, default, text)
         file.locale = file.locale_alternate_of = lang
+        file.alternates = {
+            x: file if x == lang else _lang_file(config, f"{stem}.md", x, default) for x in langs
+        }
         files.append(file)
         added.append(file)
     return added

@@ -50,7 +50,7 @@ def copy_project(dest: Path) -> Path:
         shutil.copytree(shim, dest / ".cache" / "npm")
     config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("- hooks/site_hooks.py", f"- {ROOT / 'hooks' / 'site_hooks.py'}")
-    config = config.replace("  - hooks\n", "")
+    config = config.replace("  - hooks\n", "").replace("  - local\n", "")
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest
 

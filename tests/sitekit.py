@@ -25,7 +25,7 @@ def make_site(fixture: str | Path, dest: Path) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("- hooks/site_hooks.py", f"- {ROOT / 'hooks' / 'site_hooks.py'}")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = config.replace("  - hooks\n", "")
+    config = config.replace("  - hooks\n", "").replace("  - local\n", "")
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest
 

@@ -283,3 +283,74 @@ def test_an_edition_that_drops_a_session_is_told_what_it_left_behind(tmp_path):
         s for m in build.curriculum.modules.values() if m.slug != "field-visit" for s in m.worksheets
     }
     assert only_visit and not (only_visit & set(in_use))
+
+
+def _project(tmp_path: Path) -> Path:
+    (tmp_path / "p").mkdir()
+    project = copy_project(tmp_path / "p")
+    shutil.copytree(ROOT / "local", project / "local")
+    return project
+
+
+def test_local_docs_replace_a_page_and_add_one(tmp_path):
+    project = _project(tmp_path)
+    docs = project / "local" / "docs"
+    docs.mkdir()
+    (docs / "about.md").write_text("# Tentang edisi ini\n\nEdisi Jawa Timur 2027.\n", encoding="utf-8")
+    (docs / "edisi.md").write_text("# Catatan edisi\n\nHalaman baru edisi.\n", encoding="utf-8")
+    (docs / "edisi.en.md").write_text("# Edition notes\n\nA new page of the edition.\n", encoding="utf-8")
+    done = mkdocs_build(project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    site = project / "site"
+    assert "Edisi Jawa Timur 2027" in (site / "about.html").read_text(encoding="utf-8")
+    assert "Halaman baru edisi" in (site / "edisi.html").read_text(encoding="utf-8")
+    assert "A new page of the edition" in (site / "en" / "edisi.html").read_text(encoding="utf-8")
+    (docs / "edisi.md").write_text("# Catatan\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    check = curriculum("check", "--format", "text", cwd=project)
+    assert check.returncode == 1 and "local/docs/edisi.md:3:" in check.stdout
+
+
+def test_a_merge_conflict_in_mkdocs_yml_is_named_not_a_traceback(tmp_path):
+    project = _project(tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("site_name:", "<<<<<<< HEAD\nsite_name:", 1).replace(
+            "site_description:", "=======\nsite_name: X\n>>>>>>> upstream/main\nsite_description:", 1
+        ),
+        encoding="utf-8",
+    )
+    done = curriculum("check", "--format", "text", cwd=project)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert re.search(r"mkdocs.yml:\d+:1: error: unresolved merge conflict", done.stdout), done.stdout
+
+
+def test_an_edition_can_drop_a_day_and_write_new_files_in_local(tmp_path):
+    project = _project(tmp_path)
+    (project / "local" / "data").mkdir()
+    (project / "local" / "data" / "programme.yml").write_text(
+        "days:\n  - {}\n  - {remove: true}\n", encoding="utf-8"
+    )
+    build = SiteBuild(project, ["id", "en"])
+    build.check()
+    assert len(build.curriculum.programme.days) == 1
+    made = curriculum("new", "case", "kasus-baru", cwd=project)
+    assert made.returncode == 0, made.stderr
+    assert (project / "local" / "case_studies" / "kasus-baru.yml").is_file()
+    assert not (project / "case_studies" / "kasus-baru.yml").exists()
+
+
+def test_the_edition_checklist_lists_placeholders_not_contents(tmp_path):
+    from kurikulum.checklist import to_confirm, to_fill
+
+    build = SiteBuild(ROOT, ["id", "en"])
+    build.check()
+    rows = to_fill(build.curriculum, "en")
+    where = [row.where for row in rows]
+    assert any(w.startswith("data/programme.yml:") for w in where)
+    assert any(w.startswith("data/contacts.yml:") for w in where)
+    assert not any(w.startswith(("data/ui.yml", "data/worksheets/evaluation.yml")) for w in where), where
+    assert not any(row.field.endswith("confirm") for row in rows)
+    unverified = to_confirm(build.curriculum, "en")
+    assert unverified and all(row.field in ("secondary", "unverified") for row in unverified)

@@ -5,6 +5,8 @@ Two things are kept, so that a rebuild after an edit redoes only what the edit c
 * the anonymity check's findings per text (``anonymity-<rules>.json``), keyed by a hash of the
   text and valid only for the exact rules that produced them: the fingerprint covers the
   checker's code and every word list, the project's ``local/`` lists included;
+* the source checks' results per text (``safety-*.json``, ``terminology-*.json``), under a
+  fingerprint of the engine's code (and, for terminology, of the glossary's rules);
 * Jinja's compiled templates (``templates/``), which Jinja itself checks against each
   template's source.
 
@@ -18,6 +20,7 @@ again, never skipped, and nothing fails because of the cache.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -55,17 +58,27 @@ class FindingsCache:
     """Findings per text for one rule set, loaded on first use and saved when something new
     was added. Entries are plain JSON (no code), written atomically."""
 
-    def __init__(self, rules: str):
+    def __init__(self, rules: str, name: str = "anonymity"):
         where = folder()
-        self.path = where / f"anonymity-{rules}.json" if where else None
+        self.path = where / f"{name}-{rules}.json" if where else None
         self.rules = rules
         self._entries: dict[str, list] | None = None
         self._used: set[str] = set()
         self._added = False
 
     @staticmethod
-    def key(text: str, slug: bool) -> str:
-        return fingerprint(text, "slug" if slug else "text")
+    def key(text: str, slug: bool | str) -> str:
+        tag = slug if isinstance(slug, str) else ("slug" if slug else "text")
+        return fingerprint(text, tag)
+
+    def result(self, text: str, tag: str, compute) -> list:
+        """``compute()`` (a JSON list) for this text and tag, from the cache when it is there."""
+        key = self.key(text, tag)
+        found = self.get(key)
+        if not isinstance(found, list):
+            found = compute()
+            self.put(key, found)
+        return found
 
     def get(self, key: str) -> list | None:
         entries = self._load()
@@ -120,10 +133,18 @@ def _write_json(path: Path, data: dict) -> None:
 
 def _drop_stale(where: Path) -> None:
     cutoff = time.time() - STALE_DAYS * 86400
-    for path in where.glob("anonymity-*.json"):
+    for path in where.glob("*-*.json"):
         with contextlib.suppress(OSError):
             if path.stat().st_mtime < cutoff:
                 path.unlink()
+
+
+@functools.cache
+def engine_fingerprint() -> str:
+    """The engine's code (every module of the package): a cached result made by other code is
+    never used."""
+    here = Path(__file__).parent
+    return fingerprint(*(path.read_bytes() for path in sorted(here.glob("*.py"))))
 
 
 def template_cache():

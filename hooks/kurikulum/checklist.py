@@ -22,6 +22,9 @@ from .walk import texts
 from .yamlsrc import dotted
 
 PLACEHOLDER = re.compile(r"^\s*(?:isi|lengkapi|fill in)\b|\((?:isi|lengkapi|fill in)\b[^)]*\)", re.IGNORECASE)
+FILL_IN = re.compile(r"\bfill in\b", re.IGNORECASE)
+"""In Indonesian "isi" is also "contents": a text counts only if its English says "fill in" too
+(or it has no English)."""
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,11 @@ def to_fill(cur: Curriculum, lang: str) -> list[Row]:
     for kind in sorted(cur.loaded):
         for entry in cur.loaded[kind]:
             for path, value in texts(entry.item):
+                if "confirm" in path:
+                    continue  # what to confirm is the other table
                 source = value.root.get(cur.source_language) or ""
-                if source and PLACEHOLDER.search(source):
+                english = value.root.get("en")
+                if source and PLACEHOLDER.search(source) and (english is None or FILL_IN.search(english)):
                     shown = value.root.get(lang) or source
                     rows.append(Row(_where(entry, (*path, cur.source_language)), dotted(path), shown))
     for entry in cur.loaded.get("contacts", []):

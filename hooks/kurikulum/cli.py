@@ -15,7 +15,7 @@ from pathlib import Path
 from . import scaffold
 from .linkcheck import check_site
 from .problems import Report, language_of
-from .site import SiteBuild, languages_from_config
+from .site import SiteBuild, config_problems, languages_from_config
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,6 +31,11 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    broken = config_problems(root / "mkdocs.yml")
+    if broken:
+        print("\n".join(problem.text() for problem in broken))
+        print("curriculum: mkdocs.yml must be fixed first", file=sys.stderr)
+        return 1
     return args.run(args, root)
 
 
@@ -205,6 +210,10 @@ def cmd_translations(args, root: Path) -> int:
 def _record_translations(build, lang: str) -> int:
     from .translock import record
 
+    if build.report.failed():
+        print(build.report.as_text())
+        print("curriculum: fix the errors above before confirming translations", file=sys.stderr)
+        return 1
     if lang not in build.languages[1:] or build.curriculum is None:
         print(
             f"curriculum: `{lang}` is not a translated language here ({', '.join(build.languages[1:])})",

@@ -16,7 +16,8 @@ holds only what the edition changes:
   ``{slug: x, remove: true}`` removes upstream's ``x``. Test items merge the same way by
   their ``key`` (``{key: q17, remove: true}``).
 * The programme's ``days`` merge day by day in order (the first local day over the first
-  upstream day; ``- {}`` leaves a day as it is; more local days are added).
+  upstream day; ``- {}`` leaves a day as it is, ``- {remove: true}`` drops it; more local days
+  are added).
 * Every other list (a day's ``items``, a module's ``agenda``, a case's questions, a list of
   slugs) is replaced as a whole by the local one.
 
@@ -91,15 +92,18 @@ class _Merge:
     def by_position(self, base: list, over: list, path: PathKey, bpath: PathKey, opath: PathKey) -> list:
         merged = []
         for index in range(max(len(base), len(over))):
-            here = (*path, index)
+            here = (*path, len(merged))
+            change = over[index] if index < len(over) else None
+            if isinstance(change, dict) and change.get("remove") is True:
+                continue  # `- {remove: true}`: upstream's entry at this place is dropped
             if index >= len(over):
                 self.routes[here] = (self.base, (*bpath, index))
                 merged.append(base[index])
             elif index >= len(base):
-                merged.append(self.value(None, over[index], here, None, (*opath, index)))
+                merged.append(self.value(None, change, here, None, (*opath, index)))
             else:
                 self.routes[here] = (self.base, (*bpath, index))
-                merged.append(self.value(base[index], over[index], here, (*bpath, index), (*opath, index)))
+                merged.append(self.value(base[index], change, here, (*bpath, index), (*opath, index)))
         return merged
 
     def by_slug(

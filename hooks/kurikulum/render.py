@@ -29,6 +29,7 @@ from .schedule import block_times, schedule_programme
 from .walk import participant_copy
 
 TEMPLATES = Path(__file__).parent / "templates"
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 PARTICIPANT, FACILITATOR = "participant", "facilitator"
 DYNAMIC_LABELS = {
     *(f"channel-{k}" for k in ("phone", "whatsapp", "web", "email", "app", "in-person", "form")),
@@ -109,8 +110,10 @@ class Renderer:
         report: Report | None = None,
         handwritten: dict[str, str] | None = None,
         downloads=None,
+        copies: dict | None = None,
     ):
         self.cur, self.lang, self.env = cur, lang, env
+        self.copies = copies if copies is not None else {}
         self.downloads = downloads or (lambda page_uri, name: f"unduhan/{name}")
         self.report = report or Report()
         self.loc = Localizer(lang, cur.source_language, cur.ui, values=placeholder_values(cur))
@@ -119,6 +122,14 @@ class Renderer:
         self.where = {
             row.module.slug: (d + 1, row) for d, rows in enumerate(self.days) for row in rows if row.module
         }
+
+    def _participant(self, item):
+        """``participant_copy(item)``, made once per item for every language of the build
+        (content models are frozen, so one copy serves every page)."""
+        found = self.copies.get(id(item))
+        if found is None or found[0] is not item:
+            found = self.copies[id(item)] = (item, participant_copy(item))
+        return found[1]
 
     # -- shared helpers given to every template ------------------------------------------
 
@@ -173,7 +184,7 @@ class Renderer:
         if uri == urls.HANDBOOK:
             meta["search"] = {"exclude": True}
         notice = self.env.get_template("_notice.md.j2").render(label=self.loc.label) if fallback else ""
-        front = "---\n" + yaml.safe_dump(meta, sort_keys=True) + "---\n\n"
+        front = "---\n" + yaml.dump(meta, Dumper=_DUMPER, sort_keys=True) + "---\n\n"
         return Page(uri, front + _with_notice(body, notice), edition, meta.get("pdf"), fallback)
 
     # -- the pages ------------------------------------------------------------------------
@@ -238,10 +249,10 @@ class Renderer:
             urls.handout(mod.slug),
             PARTICIPANT,
             printable=True,
-            mod=participant_copy(mod),
-            contacts=participant_copy(self.cur.contacts),
+            mod=self._participant(mod),
+            contacts=self._participant(self.cur.contacts),
             worksheets=[
-                participant_copy(self.cur.worksheets[s])
+                self._participant(self.cur.worksheets[s])
                 for s in mod.worksheets
                 if s in self.cur.worksheets and self.cur.worksheets[s].kind == "worksheet"
             ],
@@ -250,13 +261,13 @@ class Renderer:
     def sheets(self, mod) -> Page:
         work = mod.group_work
         assigned = work.assigned(self.cur.programme.groups)
-        cases = {slug: participant_copy(case) for slug, case in self.cur.cases.items()}
+        cases = {slug: self._participant(case) for slug, case in self.cur.cases.items()}
         return self._page(
             "sheets.md.j2",
             urls.sheets(mod.slug),
             PARTICIPANT,
             printable=True,
-            mod=participant_copy(mod),
+            mod=self._participant(mod),
             assigned=assigned,
             cases=cases,
             sizes=group_sizes(self.cur.programme.participants, self.cur.programme.groups),
@@ -279,7 +290,7 @@ class Renderer:
             urls.worksheet(sheet.slug),
             PARTICIPANT,
             printable=True,
-            sheet=participant_copy(sheet),
+            sheet=self._participant(sheet),
         )
 
     def variant(self, variant) -> Page:
@@ -294,7 +305,7 @@ class Renderer:
 
     def test(self, test) -> Page:
         return self._page(
-            "test.md.j2", urls.test(test.slug), PARTICIPANT, printable=True, test=participant_copy(test)
+            "test.md.j2", urls.test(test.slug), PARTICIPANT, printable=True, test=self._participant(test)
         )
 
     def answer_key(self, test) -> Page:

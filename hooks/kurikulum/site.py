@@ -17,9 +17,10 @@ import yaml
 from . import urls, validate
 from .load import Curriculum, load
 from .overlay import LOCAL
-from .problems import Report
+from .problems import Problem, Report
 from .render import Page, Renderer, make_environment, template_labels
 from .sourcefiles import read_text_file
+from .yamlsrc import conflict_markers
 
 DOWNLOADS = "unduhan"
 
@@ -30,6 +31,37 @@ class _LenientLoader(yaml.SafeLoader):
 
 _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def config_problems(mkdocs_yml: Path) -> list[Problem]:
+    """Why ``mkdocs.yml`` cannot be read (a merge left conflict markers in it, a YAML mistake)."""
+    name = Path(mkdocs_yml).name
+    try:
+        text = Path(mkdocs_yml).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [
+            Problem(name, 1, 1, "", f"cannot be read ({exc.__class__.__name__})", "restore it (git checkout)")
+        ]
+    found = conflict_markers(text, name)
+    if found:
+        return found
+    try:
+        yaml.load(text, Loader=_LenientLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        what = getattr(exc, "problem", None) or "the file's syntax"
+        return [
+            Problem(
+                name,
+                mark.line + 1 if mark else 1,
+                mark.column + 1 if mark else 1,
+                "",
+                f"not valid YAML: {what}",
+                "check the indentation and quotes on this line and the one above",
+                code="yaml",
+            )
+        ]
+    return []
 
 
 def languages_from_config(mkdocs_yml: Path) -> list[str]:
@@ -59,6 +91,7 @@ class SiteBuild:
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each step of the engine (load, validate, render), for the benchmark."""
     _pages: dict[tuple, list[Page]] = field(default_factory=dict, repr=False)
+    _copies: dict = field(default_factory=dict, repr=False)
 
     def check(self) -> Report:
         clock = time.perf_counter()
@@ -129,6 +162,7 @@ class SiteBuild:
             self.report,
             handwritten=read_handwritten(docs_dir, lang, default, self.root),
             downloads=downloads_href(lang, default),
+            copies=self._copies,
         )
         return renderer.pages()
 

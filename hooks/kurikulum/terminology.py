@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import FindingsCache, engine_fingerprint, fingerprint
 from .load import Curriculum, Loaded
 from .overlay import LOCAL
 from .problems import Problem
@@ -203,20 +204,44 @@ def check_terminology(cur: Curriculum, docs: Path | None = None) -> list[Problem
     problems = _unknown_languages(cur)
     if not by_lang:
         return problems
+    signature = repr(
+        sorted((r.lang, r.word, r.prefer, r.slug, r.luxembourg) for rs in by_lang.values() for r in rs)
+    )
+    results = FindingsCache(fingerprint(engine_fingerprint(), signature), "terminology")
     for kind, entries in cur.loaded.items():
         for entry in entries:
-            problems.extend(_check_entry(kind, entry, by_lang))
+            problems.extend(_check_entry(kind, entry, by_lang, results))
+    results.save()
     for folder in (docs if docs is not None else cur.root / "docs", cur.root / LOCAL / "docs"):
         problems.extend(check_pages(folder, cur.root, by_lang, cur))
     return problems
 
 
-def _check_entry(kind: str, entry: Loaded, by_lang: dict[str, list[Rule]]) -> Iterator[Problem]:
+def _cached_findings(
+    text: str, lang: str, rules_for_lang: list[Rule], results
+) -> list[tuple[int, Rule, str]]:
+    """``findings`` through the cache: the rule is stored by its place in the language's rules,
+    which the cache's fingerprint fixes."""
+    found = results.result(
+        text,
+        lang,
+        lambda: [
+            [offset, rules_for_lang.index(rule), word]
+            for offset, rule, word in findings(text, rules_for_lang)
+        ],
+    )
+    try:
+        return [(offset, rules_for_lang[index], word) for offset, index, word in found]
+    except (IndexError, TypeError, ValueError):
+        return list(findings(text, rules_for_lang))
+
+
+def _check_entry(kind: str, entry: Loaded, by_lang: dict[str, list[Rule]], results) -> Iterator[Problem]:
     for path, value in texts(entry.item):
         if _exempt(kind, path):
             continue
         for lang, text in value.root.items():
-            for offset, rule, word in findings(text, by_lang.get(lang, [])):
+            for offset, rule, word in _cached_findings(text, lang, by_lang.get(lang, []), results):
                 line, column = entry.doc.text_position((*path, lang), text, offset)
                 file = entry.doc.file_at((*path, lang))
                 yield _problem(file, line, column, dotted((*path, lang)), rule, word)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import safety
 from .anonymity_check import check_anonymity
+from .cache import FindingsCache, engine_fingerprint
 from .dates import check_calendar
 from .edition import check_dropped, edition_programme, is_upstream
 from .history import check_overrides
@@ -556,13 +557,24 @@ def _text_with_colon(entry: Loaded, path: PathKey, value) -> Problem:
 
 def check_text_safety(cur: Curriculum) -> list[Problem]:
     problems = []
+    results = FindingsCache(engine_fingerprint(), "safety")  # a text's result depends on it alone
     for entry, path, value in _all_texts(cur):
+        markdown = is_markdown(value)
         for lang, text in value.root.items():
-            for offset, message, hint in safety.unsafe_at(mask(text), is_markdown(value)):
+            masked = mask(text)
+            found = results.result(
+                masked,
+                "md" if markdown else "plain",
+                lambda masked=masked, markdown=markdown: [
+                    list(x) for x in safety.unsafe_at(masked, markdown)
+                ],
+            )
+            for offset, message, hint in found:
                 line, column = entry.doc.text_position((*path, lang), text, offset)
                 field = dotted((*path, lang))
                 file = entry.doc.file_at((*path, lang))
                 problems.append(Problem(file, line, column, field, message, hint, "error", "unsafe-text"))
+    results.save()
     return problems
 
 

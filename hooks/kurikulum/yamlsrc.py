@@ -333,7 +333,7 @@ def parse_yaml(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text (already decoded, ``\\n`` line breaks) into a ``Document``."""
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.split("\n")):
         return None, [_file_problem(name, "file is empty", "add the content, or delete the file")]
-    problems = _conflict_markers(text, name) + _indent_tabs(text, name)
+    problems = conflict_markers(text, name) + _indent_tabs(text, name)
     if problems:
         return None, problems
     try:
@@ -351,7 +351,7 @@ _CONFLICT_ROLE = {
 }
 
 
-def _conflict_markers(text: str, name: str) -> list[Problem]:
+def conflict_markers(text: str, name: str) -> list[Problem]:
     """Lines git left from a merge it could not finish, each with its own line number."""
     found = []
     for match in _CONFLICT.finditer(text):
