@@ -139,6 +139,7 @@ def on_files(files: Files, config) -> Files:
     _Current.printable[lang] = printable(pages)
     for page in pages:
         file = _lang_file(config, page.uri, lang, default, page.markdown)
+        file.curriculum_page = True
         file.locale = file.locale_alternate_of = lang
         file.alternates = {x: file if x == lang else _lang_file(config, page.uri, x, default) for x in langs}
         files.append(file)
@@ -149,6 +150,7 @@ def on_files(files: Files, config) -> Files:
     if _shim_source(config).is_file() and files.get_file_from_path(SHIM) is None:
         files.append(File.generated(config, SHIM, abs_src_path=str(_shim_source(config))))
     config.nav = build.nav(lang)
+    build.forget_pages(lang)  # the files hold them now; a large curriculum's pages are big
     log.info(f"generated {len(added)} pages for '{lang}'")
     gc.freeze()
     return files
@@ -217,6 +219,13 @@ def _lang_file(config, uri: str, lang: str, default: str, content: str | None = 
     if lang != default:
         file.dest_uri = f"{lang}/{file.dest_uri}"
     return file
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """MkDocs keeps the Markdown it read in the page; a generated file need not keep it too."""
+    if getattr(page.file, "curriculum_page", False):
+        page.file.content_string = ""
+    return markdown
 
 
 def on_pre_page(page, config, files):

@@ -31,6 +31,8 @@ from pathlib import Path
 from .audit import Finding, audit_html
 
 _HEADER = 8
+QUEUED = 32
+"""Pages waiting for the worker at most (a lagging worker must not hold the whole site in memory)."""
 
 
 def _frame(data: dict) -> bytes:
@@ -65,7 +67,7 @@ class AuditPool:
             workers = int(chosen) if chosen.isdigit() else (os.cpu_count() or 1) - 1
         self.workers = max(0, min(workers, 1))
         self._proc: subprocess.Popen | None = None
-        self._outbox: queue.Queue = queue.Queue()
+        self._outbox: queue.Queue = queue.Queue(maxsize=QUEUED)
         self._lock = threading.Condition()
         self._results: dict[int, list] = {}
         self._pending: dict[int, tuple[Path, str]] = {}
@@ -126,8 +128,19 @@ class AuditPool:
                 self._found.append((path, findings))
             return
         self._next += 1
+        frame = _frame({"id": self._next, "name": name, "html": html})
+        while True:  # at most QUEUED pages wait in memory; the build waits when the worker lags
+            try:
+                self._outbox.put(frame, timeout=1)
+                break
+            except queue.Full:
+                if self._proc is None or self._proc.poll() is not None:
+                    self._proc = None
+                    findings = audit_html(html, name)
+                    if findings:
+                        self._found.append((path, findings))
+                    return
         self._pending[self._next] = (path, name)
-        self._outbox.put(_frame({"id": self._next, "name": name, "html": html}))
 
     def finish(self) -> list[Finding]:
         """Wait for every pending audit; delete each page with a finding and return them all."""

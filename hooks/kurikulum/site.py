@@ -92,6 +92,7 @@ class SiteBuild:
     """Seconds spent in each step of the engine (load, validate, render), for the benchmark."""
     _pages: dict[tuple, list[Page]] = field(default_factory=dict, repr=False)
     _copies: dict = field(default_factory=dict, repr=False)
+    _rendered: set = field(default_factory=set, repr=False)
 
     def check(self) -> Report:
         clock = time.perf_counter()
@@ -151,8 +152,16 @@ class SiteBuild:
         if key not in self._pages:
             clock = time.perf_counter()
             self._pages[key] = self._render(lang, docs_dir, default)
+            self._rendered.add(lang)
+            if self._rendered >= set(self.languages):
+                self._copies.clear()  # every language is rendered: the participant copies can go
             self._time("render", clock)
         return list(self._pages[key])
+
+    def forget_pages(self, lang: str) -> None:
+        """Let the rendered pages of ``lang`` go (MkDocs has them now); ``pages`` renders again."""
+        for key in [key for key in self._pages if key[0] == lang]:
+            del self._pages[key]
 
     def _render(self, lang: str, docs_dir: Path, default: str) -> list[Page]:
         renderer = Renderer(
