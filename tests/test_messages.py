@@ -52,15 +52,15 @@ def test_warnings_are_summarised_per_language():
 
 def test_errors_only_prints_errors_and_keeps_the_exit_code(tmp_path):
     site = make_site(broken_copy("bad-reference", tmp_path / "src"), tmp_path / "site")
-    full = curriculum("check", cwd=site)
-    short = curriculum("check", "--errors-only", cwd=site)
+    full = curriculum("check", "--format", "text", cwd=site)  # no CI annotations in the output
+    short = curriculum("check", "--errors-only", "--format", "text", cwd=site)
     assert full.returncode == short.returncode == 1
     assert ": warning: " in full.stdout and ": warning: " not in short.stdout
     errors = [line for line in full.stdout.splitlines() if ": error: " in line]
     assert short.stdout.splitlines() == errors
     assert short.stderr == full.stderr  # the summary still counts the warnings
     lenient = make_site(broken_copy("missing-translation", tmp_path / "src2"), tmp_path / "site2")
-    done = curriculum("check", "--errors-only", "--strict", cwd=lenient)
+    done = curriculum("check", "--errors-only", "--strict", "--format", "text", cwd=lenient)
     assert done.returncode == 1 and done.stdout == ""
     assert "FAILED: 0 error(s), 1 warning(s) (1 en)" in done.stderr
 
