@@ -308,6 +308,11 @@ def test_local_docs_replace_a_page_and_add_one(tmp_path):
     (docs / "edisi.md").write_text("# Catatan\n\n<script>alert(1)</script>\n", encoding="utf-8")
     check = curriculum("check", "--format", "text", cwd=project)
     assert check.returncode == 1 and "local/docs/edisi.md:3:" in check.stdout
+    (docs / "about.md").write_text(
+        "# Tentang\n\n<<<<<<< HEAD\nSatu.\n=======\nDua.\n>>>>>>> upstream/main\n", encoding="utf-8"
+    )
+    check = curriculum("check", "--format", "text", cwd=project)
+    assert "local/docs/about.md:3:1: error: unresolved merge conflict" in check.stdout
 
 
 def test_a_merge_conflict_in_mkdocs_yml_is_named_not_a_traceback(tmp_path):

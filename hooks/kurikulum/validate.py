@@ -24,7 +24,7 @@ from .sourcefiles import position, read_text_file
 from .terminology import check_terminology
 from .translock import check_stale
 from .walk import is_markdown, texts
-from .yamlsrc import PathKey, dotted
+from .yamlsrc import PathKey, conflict_markers, dotted
 
 REQUIRED_LABELS: set[str] = set()
 """Filled by the renderer with the label keys its templates use (data/ui.yml `labels`)."""
@@ -604,6 +604,7 @@ def check_pages(docs: Path, root: Path) -> list[Problem]:
             continue
         text, read_problems = read_text_file(path, root, name)
         problems.extend(read_problems)
+        problems.extend(conflict_markers(safety.strip_code(text or ""), name))  # a merge left in a page
         for offset, message, hint in safety.unsafe_at(text or "", markdown=True, pages=True):
             line, column = position(text, offset)
             problems.append(Problem(name, line, column, "", message, hint, "error", "unsafe-text"))
