@@ -19,7 +19,7 @@ from pathlib import Path
 from kurikulum.audit import audit_html, audit_search_index
 from kurikulum.auditpool import AuditPool
 from kurikulum.cache import template_cache
-from kurikulum.previewcache import PreviewCache
+from kurikulum.previewcache import PreviewCache, TemplateCache
 from kurikulum.sanitize import Sanitizer, strip_invisible
 from kurikulum.site import SiteBuild, printable
 from kurikulum.sourcefiles import read_text_file
@@ -41,6 +41,7 @@ class _Current:
     """Per language, the pages that have a PDF (written to CURRICULUM_MANIFEST for the PDFs)."""
     serving = False
     preview = PreviewCache()
+    templates = TemplateCache()
     cleaned: dict[bytes, tuple[str, list[str]]] = {}
     """While serving: sanitised content by the digest of its HTML, from the previous rebuild."""
     guard: dict[str, float] = {}
@@ -91,6 +92,7 @@ def on_pre_build(config) -> None:
         _Current.printable = {}
         gc.unfreeze()  # a rebuild of `mkdocs serve`: the previous build's objects may go now
         _Current.preview.new_build()
+        _Current.templates.new_build()
         _Current.audits.cancel()
         _Current.audits.start()
         _Current.build = _check(config, langs)
@@ -319,8 +321,13 @@ def _audited(output: str, name: str) -> str:
 
 def on_env(env, config, files):
     """The theme's templates are compiled once and kept in the engine's cache (see
-    kurikulum/cache.py): MkDocs would compile them again on every build and every rebuild."""
+    kurikulum/cache.py): MkDocs would compile them again on every build and every rebuild.
+    While serving, a page whose template context did not change gets its previous HTML
+    (kurikulum/previewcache.py)."""
     env.filters["css_string"] = css_string
+    if _Current.serving:  # while serving, unchanged pages are not rendered again
+        _Current.templates.active = True
+        env.template_class = _Current.templates.template_class(env.template_class)
     if env.bytecode_cache is None:
         env.bytecode_cache = template_cache()
     return env

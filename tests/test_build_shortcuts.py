@@ -274,8 +274,12 @@ def test_serve_after_an_edit_serves_what_a_fresh_serve_serves(tmp_path):
     serve = _Serve(site, port, tmp_path / "serve.log")
     try:
         _wait(port, "/sesi/intro.html", title)
-        module.write_text(text.replace(f"id: {title},", f"id: {title} Diubah,", 1), encoding="utf-8")
+        text = text.replace(f"id: {title},", f"id: {title} Diubah,", 1)
+        module.write_text(text, encoding="utf-8")
         _wait(port, "/sesi/intro.html", f"{title} Diubah")
+        # Then an edit that changes one page's body only: the other pages are reused.
+        module.write_text(text.replace("Ruang ini **aman**", "Ruang ini **aman** BARU", 1), encoding="utf-8")
+        _wait(port, "/sesi/intro.html", "aman</strong> BARU")
         time.sleep(1)
         edited = _pages(port, names)
     finally:
@@ -292,6 +296,7 @@ def test_serve_after_an_edit_serves_what_a_fresh_serve_serves(tmp_path):
     different = [name for name in names if edited[name] != again[name]]
     assert different == []
     assert all(f"{title} Diubah" in edited[name] for name in ("sesi/intro.html", "index.html"))
+    assert "aman</strong> BARU" in again["sesi/intro.html"]
 
 
 # -- the benchmark's tools ---------------------------------------------------------------

@@ -13,6 +13,7 @@ logged again, so ``mkdocs serve --strict`` still counts them. ``mkdocs build`` a
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,3 +119,132 @@ class PreviewCache:
             {file.src_uri: dict(v) for file, v in links.items()} if links else None,
             capture.records,
         )
+
+
+class TemplateCache:
+    """For ``mkdocs serve`` only: give back a page's previous HTML when everything its template
+    reads is unchanged, instead of rendering the theme again (a third of a rebuild).
+
+    The key is made of the page (its URL, title, content, table of contents, metadata and
+    neighbours), the whole navigation (titles and URLs, so a renamed page renders every page
+    again), the configuration the theme reads and every other value of the template context.
+    A value that cannot be written out exactly (an object shown only by its ``repr`` with an
+    address) makes the key unique, so such a page is always rendered: unknown means render.
+    """
+
+    def __init__(self) -> None:
+        self._previous: dict[bytes, str] = {}
+        self._current: dict[bytes, str] = {}
+        self._nav: tuple[int, bytes] | None = None
+        self.reused = 0
+        self.active = False
+
+    def new_build(self) -> None:
+        if self._current:
+            self._previous, self._current = self._current, {}
+        self._nav, self.reused = None, 0
+
+    def template_class(self, base: type) -> type:
+        """A Jinja template class whose ``render`` (the call MkDocs makes for each page) goes
+        through this cache; Jinja's own ``extends`` and ``include`` never call ``render``."""
+        cache = self
+
+        class CachedTemplate(base):
+            def render(self, *args, **kwargs):
+                context = dict(*args, **kwargs)
+                key = cache.key(self.name, context) if cache.active else None
+                if key is None:
+                    return super().render(context)
+                done = cache._previous.get(key) or cache._current.get(key)
+                if done is None:
+                    done = super().render(context)
+                else:
+                    cache.reused += 1
+                cache._current[key] = done
+                return done
+
+        return CachedTemplate
+
+    def key(self, name: str | None, context: dict) -> bytes | None:
+        page = context.get("page")
+        config = context.get("config")
+        nav = context.get("nav")
+        if page is None or config is None or nav is None or not name:
+            return None
+        digest = hashlib.blake2b(digest_size=20)
+
+        def add(value) -> None:
+            digest.update(json.dumps(value, sort_keys=True, default=_exact, ensure_ascii=False).encode())
+            digest.update(b"\0")
+
+        try:
+            add([name, page.url, page.file.src_uri, page.file.dest_uri, page.title, page.is_homepage])
+            add([page.canonical_url, page.edit_url, page.meta])
+            digest.update((page.content or "").encode())
+            add(_toc(page.toc))
+            add([[p.title, p.url] if p else None for p in (page.previous_page, page.next_page)])
+            ancestors = []
+            parent = page.parent
+            while parent is not None:
+                ancestors.append(parent.title)
+                parent = parent.parent
+            add(ancestors)
+            digest.update(self._nav_digest(nav))
+            add(
+                [
+                    config.get(k)
+                    for k in ("site_name", "site_url", "site_description", "site_author", "copyright")
+                ]
+                + [config.get("repo_url"), config.get("repo_name"), config.get("edit_uri")]
+            )
+            add(dict(config["theme"].items()) if hasattr(config["theme"], "items") else config["theme"])
+            add(dict(config.get("extra") or {}))
+            add({k: v for k, v in context.items() if k not in ("page", "config", "nav", "pages")})
+        except _Inexact:
+            return None
+        return digest.digest()
+
+    def _nav_digest(self, nav) -> bytes:
+        if self._nav is None or self._nav[0] != id(nav):
+            digest = hashlib.blake2b(digest_size=20)
+            digest.update(json.dumps(_nav_items(nav.items), ensure_ascii=False).encode())
+            self._nav = (id(nav), digest.digest())
+        return self._nav[1]
+
+
+class _Inexact(Exception):
+    """A context value this cache cannot compare exactly."""
+
+
+def _exact(value):
+    if isinstance(value, set | frozenset | tuple):
+        return sorted(map(str, value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "items"):
+        return dict(value.items())
+    if isinstance(value, Path):
+        return str(value)
+    if type(value).__name__ == "Locale":  # Babel's, set by the i18n plugin
+        return str(value)
+    if type(value).__name__ == "Theme":
+        return {"name": value.name, "dirs": list(value.dirs), **dict(value.items())}
+    raise _Inexact(type(value).__name__)
+
+
+def _toc(toc) -> list:
+    return [[item.title, item.id, item.level, _toc(item.children)] for item in toc or []]
+
+
+def _nav_items(items) -> list:
+    out = []
+    for item in items:
+        out.append(
+            [
+                type(item).__name__,
+                item.title,
+                getattr(item, "url", None),
+                _nav_items(item.children) if getattr(item, "children", None) else None,
+            ]
+        )
+    return out
