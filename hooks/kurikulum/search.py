@@ -185,6 +185,7 @@ BLOCK_TAGS = {
 }  # fmt: skip
 
 _DIGIT = re.compile(r"[0-9]")
+_K_DROPPED = re.compile(r"^[mp]eng[aiueo]")
 TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 """A word: letters and digits, hyphenated parts kept together (for reduplication)."""
 
@@ -202,6 +203,7 @@ class Analyzer:
         name = SNOWBALL.get(lang)
         self.algorithm = name
         self.stop = STOP.get(lang, set())
+        self.expand = name == "indonesian"
         self._stemmer = snowballstemmer.stemmer(name) if name else None
         self._cache: dict[str, str] = {}
 
@@ -214,10 +216,10 @@ class Analyzer:
             found = self._cache[word] = self._stemmer.stemWord(word)
         return found
 
-    def word_terms(self, token: str) -> list[str]:
-        """The terms of one token. ``anak-anak``, ``bermain-main``, ``surat-menyurat`` and
-        ``sehari-hari`` are reduplications: one term (``anak``, ``main``, ``surat``, ``hari``);
-        any other hyphenated word (``e-mail``) is its parts."""
+    def units(self, token: str) -> list[tuple[str, str]]:
+        """The (word, stem) pairs of one token. ``anak-anak``, ``bermain-main``,
+        ``surat-menyurat`` and ``sehari-hari`` are reduplications: one pair (stems ``anak``,
+        ``main``, ``surat``, ``hari``); any other hyphenated word (``e-mail``) is its parts."""
         if token in self.stop:
             return []
         parts = [p for p in token.split("-") if p]
@@ -225,17 +227,50 @@ class Analyzer:
             first, second = parts
             one, two = self.stem(first), self.stem(second)
             if one == two:
-                return [one]
+                return [(first, one)]
             if one.endswith(two):
-                return [two]
+                return [(second, two)]
             if first.endswith(second) or first.endswith(two):
-                return [one]
-        return [self.stem(p) for p in parts if len(p) > 1 or _DIGIT.match(p)]
+                return [(first, one)]
+        return [(p, self.stem(p)) for p in parts if len(p) > 1 or _DIGIT.match(p)]
 
-    def terms(self, text: str) -> list[str]:
+    def alternatives(self, word: str, stem: str, known) -> list[str]:
+        """Other stems the word may have, where Snowball's Indonesian stemmer cuts too much
+        (it has no dictionary): ``mengirim`` -> ``irim`` may be ``kirim`` (meng-/peng- before
+        a vowel drop a k), ``rujukan`` -> ``ruju`` may be ``rujuk`` (-an after a k, not -kan),
+        ``periksa`` -> ``iksa`` may be ``periksa`` itself. Only those that are the stem of some
+        word of the site (``known``) count. The same in ``search.js``."""
+        if not self.expand:
+            return []
+        found = []
+        if _K_DROPPED.match(word) and stem[:1] in "aiueo":
+            found.append("k" + stem)
+        if stem + "kan" in word:
+            found.append(stem + "k")
+        found.append(word)
+        out = []
+        for alternative in found:
+            if alternative != stem and alternative in known and alternative not in out:
+                out.append(alternative)
+        return out
+
+    def word_terms(self, token: str) -> list[str]:
+        """The stems of one token (without alternatives)."""
+        return [stem for _, stem in self.units(token)]
+
+    def groups(self, token: str, known) -> list[list[str]]:
+        """Per word of the token: its stem, then its alternatives among ``known``."""
+        return [[stem, *self.alternatives(word, stem, known)] for word, stem in self.units(token)]
+
+    def terms(self, text: str, known=None) -> list[str]:
+        """Every term of a text: the stems, and with ``known`` their alternatives too."""
         out: list[str] = []
         for token in TOKEN.findall(fold(text)):
-            out.extend(self.word_terms(token))
+            if known is None:
+                out.extend(self.word_terms(token))
+            else:
+                for group in self.groups(token, known):
+                    out.extend(group)
         return out
 
 
@@ -376,13 +411,20 @@ def build_index(lang: str, pages: list[_Page]) -> dict:
     docs: list[_Doc] = []
     for number, page in enumerate(pages):
         docs.extend(d for d in _sections(page, number) if d.body() or d.anchor == "")
+    # First every word's stem, then the terms with their alternatives among those stems.
+    known = set()
+    for doc in docs:
+        known.update(analyzer.terms(doc.body()))
+        known.update(analyzer.terms(doc.title))
+    for page in pages:
+        known.update(analyzer.terms(page.title))
     counts: list[Counter] = []
     lengths: list[int] = []
     for doc in docs:
-        body = analyzer.terms(doc.body())
-        title = analyzer.terms(doc.title)
+        body = analyzer.terms(doc.body(), known)
+        title = analyzer.terms(doc.title, known)
         # a section: the page's title says what it is about too, less strongly
-        title_page = analyzer.terms(pages[doc.page].title) if doc.anchor else []
+        title_page = analyzer.terms(pages[doc.page].title, known) if doc.anchor else []
         count = Counter(body)
         for term in title:
             count[term] += TITLE_WEIGHT
@@ -406,6 +448,7 @@ def build_index(lang: str, pages: list[_Page]) -> dict:
     return {
         "lang": lang,
         "stemmer": analyzer.algorithm,
+        "expand": analyzer.expand,
         "stemmer_file": VENDOR.get(analyzer.algorithm or ""),
         "pages": [[p.url, p.title] for p in pages],
         "docs": [[d.page, d.anchor, d.title, snippet(_without_title(d.body(), d.title))] for d in docs],

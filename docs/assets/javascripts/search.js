@@ -12,6 +12,7 @@
 
   var TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
   var DIGIT = /[0-9]/;
+  var K_DROPPED = /^[mp]eng[aiueo]/;
   var PREFIX_WEIGHT = 0.5;
   var MAX_RESULTS = 100;
 
@@ -40,25 +41,44 @@
       if (!Object.prototype.hasOwnProperty.call(cache, word)) cache[word] = stemmer(word);
       return cache[word];
     }
-    function wordTerms(token, keepStop) {
+    /* [word, stem] pairs of one token; reduplications (anak-anak) are one pair. */
+    function units(token, keepStop) {
       if (!keepStop && stop[token]) return [];
       var parts = token.split("-").filter(function (p) { return p; });
       if (parts.length === 2) {
         var one = stem(parts[0]), two = stem(parts[1]);
-        if (one === two) return [one];
-        if (one.endsWith(two)) return [two];
-        if (parts[0].endsWith(parts[1]) || parts[0].endsWith(two)) return [one];
+        if (one === two) return [[parts[0], one]];
+        if (one.endsWith(two)) return [[parts[1], two]];
+        if (parts[0].endsWith(parts[1]) || parts[0].endsWith(two)) return [[parts[0], one]];
       }
-      return parts.filter(function (p) { return p.length > 1 || DIGIT.test(p); }).map(stem);
+      return parts.filter(function (p) { return p.length > 1 || DIGIT.test(p); })
+        .map(function (p) { return [p, stem(p)]; });
+    }
+    /* Other stems where Snowball's Indonesian stemmer may cut too much (see search.py). */
+    function alternatives(word, base) {
+      var data = indexes[lang];
+      if (!data || !data.expand) return [];
+      var found = [];
+      if (K_DROPPED.test(word) && "aiueo".indexOf(base.charAt(0)) >= 0 && base) found.push("k" + base);
+      if (word.indexOf(base + "kan") >= 0) found.push(base + "k");
+      found.push(word);
+      var out = [];
+      found.forEach(function (alt) {
+        if (alt !== base && Object.prototype.hasOwnProperty.call(data.terms, alt) && out.indexOf(alt) < 0) out.push(alt);
+      });
+      return out;
+    }
+    function groups(token, keepStop) {
+      return units(token, keepStop).map(function (u) { return [u[1]].concat(alternatives(u[0], u[1])); });
     }
     function terms(text) {
       var out = [];
       (fold(text).match(TOKEN) || []).forEach(function (token) {
-        out.push.apply(out, wordTerms(token));
+        units(token).forEach(function (u) { out.push(u[1]); });
       });
       return out;
     }
-    return { stem: stem, wordTerms: wordTerms, terms: terms, stop: stop };
+    return { stem: stem, units: units, groups: groups, terms: terms, stop: stop };
   }
 
   /* doc number -> score for one term (the index counts each doc number from the previous). */
@@ -91,27 +111,33 @@
     var analyze = analyzer(lang);
     var tokens = fold(query).match(TOKEN) || [];
     var onlyStop = tokens.every(function (token) { return analyze.stop[token]; });
-    var groups = tokens.map(function (token) { return analyze.wordTerms(token, onlyStop); })
-      .reduce(function (all, t) { return all.concat(t); }, []);
-    var wanted = [];
-    groups.forEach(function (t) { if (wanted.indexOf(t) < 0) wanted.push(t); });
+    var wanted = [];  // one entry per word: its stem and alternatives (any of them matches)
+    tokens.forEach(function (token, at) {
+      analyze.groups(token, onlyStop).forEach(function (group) {
+        var key = group.join(" ");
+        if (!wanted.some(function (w) { return w.key === key; })) wanted.push({ key: key, terms: group, at: at });
+      });
+    });
     if (!wanted.length) return [];
     var typing = !/\s$/.test(query) && tokens.length > 0;
     var last = typing ? tokens[tokens.length - 1] : "";
     var scores = {}, hits = {};
-    wanted.forEach(function (term, i) {
-      var found = postings(data, term);
-      if (i === wanted.length - 1 && last && last.indexOf("-") < 0 && last.length >= 3) {
+    wanted.forEach(function (entry) {
+      var found = {};
+      function add(more, weight) {
+        Object.keys(more).forEach(function (doc) {
+          var s = more[doc] * weight;
+          if (!(doc in found) || found[doc] < s) found[doc] = s;
+        });
+      }
+      entry.terms.forEach(function (term) { add(postings(data, term), 1); });
+      if (entry.at === tokens.length - 1 && last && last.indexOf("-") < 0 && last.length >= 3) {
+        var term = entry.terms[0];
         var prefixes = [term];
         if (last !== term) prefixes.push(last);
         prefixes.forEach(function (prefix) {
           keysStartingWith(data, prefix).forEach(function (key) {
-            if (key === term) return;
-            var more = postings(data, key);
-            Object.keys(more).forEach(function (doc) {
-              var s = more[doc] * PREFIX_WEIGHT;
-              if (!(doc in found) || found[doc] < s) found[doc] = s;
-            });
+            if (entry.terms.indexOf(key) < 0) add(postings(data, key), PREFIX_WEIGHT);
           });
         });
       }
@@ -294,6 +320,7 @@
     load: function (data) { indexes[data.lang] = data; },
     search: search,
     terms: function (text, lang) { return analyzer(lang).terms(text); },
+    groups: function (token, lang) { return analyzer(lang).groups(token); },
     ensure: function () { return ensure(document.getElementById("site-search")); },
     indexes: indexes
   };
