@@ -20,7 +20,9 @@ from kurikulum.audit import audit_html, audit_search_index
 from kurikulum.auditpool import AuditPool
 from kurikulum.cache import template_cache
 from kurikulum.previewcache import PreviewCache, TemplateCache
+from kurikulum.render import Renderer
 from kurikulum.sanitize import Sanitizer, strip_invisible
+from kurikulum.search import SearchIndex
 from kurikulum.site import SiteBuild, printable
 from kurikulum.sourcefiles import read_text_file
 from kurikulum.textutil import css_string
@@ -46,6 +48,8 @@ class _Current:
     """While serving: sanitised content by the digest of its HTML, from the previous rebuild."""
     guard: dict[str, float] = {}
     """Seconds spent sanitising and auditing in this build (for the benchmark)."""
+    search = SearchIndex()
+    """The pages written per language, for the site's search index (kurikulum/search.py)."""
 
 
 def _timed(step: str, since: float) -> None:
@@ -90,9 +94,11 @@ def on_pre_build(config) -> None:
     if lang == default or _Current.build is None:
         _Current.guard = {}
         _Current.printable = {}
+        _Current.search.clear()
         gc.unfreeze()  # a rebuild of `mkdocs serve`: the previous build's objects may go now
         _Current.preview.new_build()
-        _Current.templates.new_build()
+        root = Path(config.config_file_path).resolve().parent
+        _Current.templates.new_build([root / "data", root / "local" / "data"])
         _Current.audits.cancel()
         _Current.audits.start()
         _Current.build = _check(config, langs)
@@ -113,23 +119,7 @@ def _check(config, langs: list[str]) -> SiteBuild:
     return build
 
 
-SHIM = "assets/javascripts/iframe-worker-shim.js"
 LOCAL_DOCS = "local/docs"
-CDN_SHIM = '<script src="https://unpkg.com/iframe-worker/shim"></script>'
-
-
-def _shim_source(config) -> Path:
-    return (
-        Path(config.config_file_path).resolve().parent / ".cache/npm/node_modules/iframe-worker/shim/index.js"
-    )
-
-
-@event_priority(50)
-def on_config(config):
-    """Serve the offline plugin's search polyfill from the site itself (no request to a CDN)."""
-    if _shim_source(config).is_file():
-        config.extra["polyfills"] = [SHIM]
-    return config
 
 
 @event_priority(-150)
@@ -149,8 +139,6 @@ def on_files(files: Files, config) -> Files:
     added += _local_pages(files, config, lang, default, langs)
     if plugin is not None:
         plugin.i18n_files_per_language.setdefault(lang, []).extend(added)
-    if _shim_source(config).is_file() and files.get_file_from_path(SHIM) is None:
-        files.append(File.generated(config, SHIM, abs_src_path=str(_shim_source(config))))
     config.nav = build.nav(lang)
     build.forget_pages(lang)  # the files hold them now; a large curriculum's pages are big
     log.info(f"generated {len(added)} pages for '{lang}'")
@@ -261,8 +249,9 @@ def on_post_page(output: str, page, config) -> str:
     """Each page is audited (in a second process when there is a second core) as it is written;
     ``on_post_build`` waits for the results and fails the build on any finding."""
     clock = time.perf_counter()
-    output = strip_invisible(output.replace(CDN_SHIM, ""))
+    output = strip_invisible(output)
     _Current.audits.submit(output, page.file.dest_uri, Path(page.file.abs_dest_path))
+    _Current.search.add(_i18n(config)[0], page.file.dest_uri, page.title, page.meta, output)
     _timed("audit", clock)
     return output
 
@@ -273,8 +262,12 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 @event_priority(-200)
 def on_post_build(config) -> None:
-    """After i18n wrote the combined search index: its texts are shown as HTML in results."""
+    """Runs after each language's build (i18n builds the others inside the first one's
+    on_post_build): waits for the page audits, writes the search index of the languages built
+    since and audits it."""
     clock = time.perf_counter()
+    for lang in _Current.search.languages():
+        _Current.search.write(Path(config.site_dir), lang)
     pages = _Current.audits.finish()
     if pages:
         raise Abort(
@@ -306,9 +299,8 @@ def _write_timings() -> None:
 
 
 def _audited(output: str, name: str) -> str:
-    """Drop the offline plugin's CDN polyfill (no outside requests), then audit the page."""
     clock = time.perf_counter()
-    output = strip_invisible(output.replace(CDN_SHIM, ""))
+    output = strip_invisible(output)
     findings = audit_html(output, name)
     _timed("audit", clock)
     if findings:
@@ -325,9 +317,18 @@ def on_env(env, config, files):
     While serving, a page whose template context did not change gets its previous HTML
     (kurikulum/previewcache.py)."""
     env.filters["css_string"] = css_string
+    env.globals["ui_label"] = lambda key: _ui_label(config, key)
     if _Current.serving:  # while serving, unchanged pages are not rendered again
         _Current.templates.active = True
         env.template_class = _Current.templates.template_class(env.template_class)
     if env.bytecode_cache is None:
         env.bytecode_cache = template_cache()
     return env
+
+
+def _ui_label(config, key: str) -> str:
+    """A label of data/ui.yml in the language being built (for the theme's templates)."""
+    build = _Current.build
+    if build is None or getattr(build, "curriculum", None) is None:
+        return key
+    return Renderer.label_text(build.curriculum, _i18n(config)[0])(key)

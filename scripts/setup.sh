@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything the build and the tests need, from the package registries only:
-# a virtual environment with the Python packages, Debian's Chromium (for PDFs and browser
-# tests) and the iframe-worker shim from npm (search in the offline copy of the site).
+# a virtual environment with the Python packages and Debian's Chromium (for PDFs and browser
+# tests). The site's search needs nothing from npm: its stemmers are committed
+# (scripts/vendor_stemmers.py).
 #
 #   scripts/setup.sh           the whole setup
 #   scripts/setup.sh --quick   what every `make` target runs first: nothing when .venv is this
@@ -109,14 +110,5 @@ if [ -z "$(chromium_path)" ]; then
   fi
 fi
 
-shim=.cache/npm/node_modules/iframe-worker/shim/index.js
-if [ ! -f "$shim" ]; then
-  if command -v npm >/dev/null; then
-    echo "setup: installing the iframe-worker shim (npm) for offline search"
-    npm install --silent --no-audit --no-fund --prefix .cache/npm iframe-worker@1.0.4 >/dev/null
-  else
-    echo "setup: npm not found; the offline copy of the site will work without search." >&2
-  fi
-fi
 date -u +"%Y-%m-%dT%H:%M:%SZ $(pwd -P)" > "$STAMP"
 echo "setup: done"

@@ -212,9 +212,17 @@ def test_unsafe_theme_output_stops_the_build(tmp_path):
 
 
 def test_audit_reads_the_search_index(tmp_path):
+    """The search indexes are scripts: only the data kurikulum/search.py writes may be in them,
+    and their texts (shown as plain text) carry no invisible characters."""
+    from kurikulum.search import PREFIX, SUFFIX
+
     (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(
-        '{"docs": [{"location": "a.html", "title": "A", "text": "<img src=x onerror=alert(1)>"}]}',
+    (tmp_path / "search" / "id.js").write_text(
+        PREFIX + '{"pages": [["a.html", "A\u202e"]], "docs": [[0, "", "A", "teks"]], "terms": {}}' + SUFFIX,
         encoding="utf-8",
     )
-    assert [f.what for f in audit_site(tmp_path)] == ["event handler `onerror` on <img>"]
+    (tmp_path / "search" / "en.js").write_text(PREFIX + "{}); alert(1); (" + SUFFIX, encoding="utf-8")
+    found = [f.text() for f in audit_site(tmp_path)]
+    assert len(found) == 2
+    assert found[0].startswith("search/en.js:0: unsafe output: not a search index")
+    assert "invisible formatting character `\\u202e`" in found[1] and found[1].startswith("search/id.js")

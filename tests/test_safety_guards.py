@@ -183,11 +183,10 @@ def test_offline_copy_makes_no_outside_request_and_search_works(shipped_built):
             lambda r: None if r.url.startswith(("file:", "data:", "blob:")) else outside.append(r.url),
         )
         page.goto((shipped_built / "en" / "index.html").as_uri())
-        page.click("label.md-search__icon, .md-search__input", timeout=5000)
-        page.focus("input.md-search__input")
+        page.click("[data-site-search-open]", timeout=5000)
         page.keyboard.type("grooming", delay=30)
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
-        assert page.locator(".md-search-result__item").count() > 0
+        page.wait_for_selector(".site-search__result", timeout=15000)
+        assert page.locator(".site-search__result").count() > 0
         for rel in ("index.html", "sesi/opening.html", "peserta/diskusi-case-analysis.html"):
             page.goto((shipped_built / rel).as_uri())
     assert [u for u in outside if not re.match(r"^(file|data|blob):", u)] == []

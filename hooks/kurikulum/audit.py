@@ -19,10 +19,10 @@ A finding is any of:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,6 +30,7 @@ import lxml.etree
 import lxml.html
 
 from .sanitize import INVISIBLE_RE
+from .search import INDEX_DIR, read_index
 
 THEME_INLINE = (
     re.compile(r"^__md_scope=new URL\(\"[./]*\",location\),__md_hash=", re.ASCII),
@@ -187,12 +188,21 @@ def audit_site(site: Path) -> list[Finding]:
 
 
 def audit_search_index(site: Path) -> list[Finding]:
-    """The search index holds page text that the theme shows as HTML in the results."""
-    path = Path(site) / "search" / "search_index.json"
-    if not path.is_file():
-        return []
-    name = path.relative_to(site).as_posix()
-    docs = json.loads(path.read_text(encoding="utf-8")).get("docs", [])
-    fragments = "".join(f"<div>{doc.get('title', '')}</div><div>{doc.get('text', '')}</div>" for doc in docs)
-    found = audit_html(f"<html><body><article>{fragments}</article></body></html>", name)
-    return [Finding(name, 0, f.what) for f in found]
+    """The site's search indexes (``search/<lang>.js``, kurikulum/search.py) are scripts: each
+    must be nothing but the data that ``search.py`` writes, and its texts (shown as plain text
+    in the results) free of invisible formatting characters."""
+    findings = []
+    for path in sorted((Path(site) / INDEX_DIR).glob("*.js")):
+        name = path.relative_to(site).as_posix()
+        try:
+            data = read_index(path)
+        except ValueError as error:
+            findings.append(Finding(name, 0, f"not a search index: {str(error)[:120]}"))
+            continue
+        texts = [str(t) for p in data.get("pages", []) for t in p] + [
+            str(t) for d in data.get("docs", []) for t in d[1:]
+        ]
+        fragments = "".join(f"<div>{html_escape(t)}</div>" for t in texts)
+        found = audit_html(f"<html><body><article>{fragments}</article></body></html>", name)
+        findings.extend(Finding(name, 0, f.what) for f in found)
+    return findings

@@ -138,11 +138,21 @@ class TemplateCache:
         self._nav: tuple[int, bytes] | None = None
         self.reused = 0
         self.active = False
+        self.salt = b""
 
-    def new_build(self) -> None:
+    def new_build(self, data_dirs: list[Path] = ()) -> None:
+        """Start a rebuild. The theme's own templates also read the project's data files
+        (interface labels, contacts): their bytes go into every key, so an edit to any file in
+        ``data_dirs`` renders every page again, and an edit to a module or case does not."""
         if self._current:
             self._previous, self._current = self._current, {}
         self._nav, self.reused = None, 0
+        digest = hashlib.blake2b(digest_size=20)
+        for folder in data_dirs:
+            for path in sorted(Path(folder).rglob("*")) if Path(folder).is_dir() else ():
+                if path.is_file():
+                    digest.update(f"{path}\0".encode() + path.read_bytes() + b"\0")
+        self.salt = digest.digest()
 
     def template_class(self, base: type) -> type:
         """A Jinja template class whose ``render`` (the call MkDocs makes for each page) goes
@@ -171,7 +181,7 @@ class TemplateCache:
         nav = context.get("nav")
         if page is None or config is None or nav is None or not name:
             return None
-        digest = hashlib.blake2b(digest_size=20)
+        digest = hashlib.blake2b(self.salt, digest_size=20)
 
         def add(value) -> None:
             digest.update(json.dumps(value, sort_keys=True, default=_exact, ensure_ascii=False).encode())

@@ -170,7 +170,17 @@ class Renderer:
 
         return label
 
-    def _page(self, template: str, uri: str, edition: str, printable: bool = False, **ctx) -> Page:
+    def _page(
+        self,
+        template: str,
+        uri: str,
+        edition: str,
+        printable: bool = False,
+        search: dict | None = None,
+        **ctx,
+    ) -> Page:
+        """``search`` goes to the page's front matter for the site's search (kurikulum/search.py):
+        ``{"exclude": True}`` keeps the page out, ``{"boost": 0.5}`` ranks it lower."""
         self.loc.take_fallbacks()
         body = self.env.get_template(template).render(**self._context(uri), edition=edition, **ctx)
         fallback = self.loc.take_fallbacks() > 0
@@ -181,8 +191,8 @@ class Renderer:
             label = self.label_text(self.cur, self.lang)
             meta.update(print_label=label("print"), pdf_label=label("download-pdf"))
         meta["language_name"] = self.label_text(self.cur, self.lang)("language-name")
-        if uri == urls.HANDBOOK:
-            meta["search"] = {"exclude": True}
+        if search:
+            meta["search"] = search
         notice = self.env.get_template("_notice.md.j2").render(label=self.loc.label) if fallback else ""
         front = "---\n" + yaml.dump(meta, Dumper=_DUMPER, sort_keys=True) + "---\n\n"
         return Page(uri, front + _with_notice(body, notice), edition, meta.get("pdf"), fallback)
@@ -235,6 +245,7 @@ class Renderer:
             urls.day_notes(number),
             FACILITATOR,
             printable=True,
+            search={"boost": 0.5},  # the session pages carry the same notes: they come first
             number=number,
             day=self.cur.programme.days[number - 1],
             rows=self.days[number - 1],
@@ -310,7 +321,13 @@ class Renderer:
 
     def answer_key(self, test) -> Page:
         return self._page(
-            "answer_key.md.j2", urls.answer_key(test.slug), FACILITATOR, printable=True, test=test
+            "answer_key.md.j2",
+            urls.answer_key(test.slug),
+            FACILITATOR,
+            printable=True,
+            # Never what a participant finds by searching: facilitators reach it from the test's page.
+            search={"exclude": True},
+            test=test,
         )
 
     def glossary(self) -> Page:
@@ -377,7 +394,12 @@ class Renderer:
         if safeguarding:
             parts.insert(1, _rebase(safeguarding, urls.SAFEGUARDING, urls.HANDBOOK))
         return self._page(
-            "handbook.md.j2", urls.HANDBOOK, FACILITATOR, printable=True, parts=[Markup(p) for p in parts]
+            "handbook.md.j2",
+            urls.HANDBOOK,
+            FACILITATOR,
+            printable=True,
+            search={"exclude": True},  # it repeats every session page
+            parts=[Markup(p) for p in parts],
         )
 
 

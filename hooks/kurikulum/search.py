@@ -1,0 +1,487 @@
+"""The site's own search: one small index per language, loaded by the browser only when the
+reader first opens search.
+
+Why not the theme's search: it loads one index of every language (1.6 MB) on every page, mixes
+languages in the results and knows no Indonesian. Here:
+
+- Each language gets ``search/<lang>.js``, a script that hands its data to
+  ``docs/assets/javascripts/search.js`` (``kurikulumSearch.load({...})``). A script, not JSON,
+  so that it loads from ``file://`` (the offline copy) as well as over HTTP.
+- Documents are pages and their h2/h3 sections: title, address and a short plain-text snippet.
+- Words are folded (lower case, accents removed), split, reduplications joined (``anak-anak``
+  is ``anak``) and stemmed with Snowball's stemmer of the language (Indonesian, English;
+  other languages are not stemmed). The browser does exactly the same with the same
+  algorithm (``docs/assets/javascripts/stemmer-*.js``); ``tests/test_search.py`` runs both over
+  every word of the built site and asserts identical results.
+- The index maps each stem to its documents with a BM25 score computed here (titles count
+  ``TITLE_WEIGHT`` times), so the browser only adds numbers.
+- A page's front matter ``search: {exclude: true}`` keeps it out, ``search: {boost: 0.5}``
+  ranks it lower (the same keys as the theme's search).
+
+This module never imports MkDocs: the hooks hand it each written page and ask it to write.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+import snowballstemmer
+
+INDEX_DIR = "search"
+PREFIX = "kurikulumSearch.load("
+SUFFIX = ");\n"
+
+SNOWBALL = {"id": "indonesian", "en": "english"}
+"""Languages whose words are stemmed, and Snowball's name of their algorithm. The browser has a
+file of the same algorithm for each (``VENDOR``); any other language is searched unstemmed."""
+
+STOP = {
+    "id": set(  # noqa: SIM905
+        [
+            "yang",
+            "dan",
+            "di",
+            "ke",
+            "dari",
+            "atau",
+            "dengan",
+            "untuk",
+            "ini",
+            "itu",
+            "dalam",
+            "pada",
+            "oleh",
+            "juga",
+            "akan",
+            "sebagai",
+            "bahwa",
+            "serta",
+            "agar",
+            "karena",
+            "jika",
+            "kalau",
+            "maka",
+            "lalu",
+            "adalah",
+            "ialah",
+            "yaitu",
+            "yakni",
+            "para",
+            "pun",
+            "saja",
+            "hanya",
+            "sudah",
+            "telah",
+            "masih",
+            "sedang",
+            "tidak",
+            "bukan",
+            "tersebut",
+            "kepada",
+            "bagi",
+            "tentang",
+            "secara",
+            "seperti",
+            "antara",
+            "saat",
+            "ketika",
+        ]
+    ),
+    "en": set(  # noqa: SIM905
+        [
+            "a",
+            "an",
+            "and",
+            "or",
+            "of",
+            "to",
+            "in",
+            "on",
+            "at",
+            "by",
+            "for",
+            "with",
+            "from",
+            "as",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "being",
+            "it",
+            "its",
+            "this",
+            "that",
+            "these",
+            "those",
+            "not",
+            "do",
+            "does",
+            "did",
+            "will",
+            "would",
+            "should",
+            "than",
+            "then",
+            "there",
+            "their",
+            "they",
+            "them",
+            "we",
+            "you",
+            "your",
+            "our",
+            "us",
+            "he",
+            "she",
+            "his",
+            "her",
+            "if",
+            "but",
+            "so",
+            "such",
+            "into",
+            "about",
+            "also",
+            "which",
+            "who",
+            "what",
+            "when",
+            "where",
+            "how",
+        ]
+    ),
+}
+"""Words too common to find anything with: left out of the index and of a query (unless the
+query has nothing else). Compared before stemming, so ``mendapatkan`` still counts."""
+
+VENDOR = {
+    "indonesian": "assets/javascripts/stemmer-indonesian.js",
+    "english": "assets/javascripts/stemmer-english.js",
+}
+
+TITLE_WEIGHT = 4
+"""A word of a page's or section's title counts as this many words of its text."""
+K1, B = 1.2, 0.75
+SNIPPET = 140
+SCORE_SCALE = 10
+"""Scores are stored as whole numbers: BM25 x 10."""
+SKIP_CLASSES = {"headerlink", "print-actions", "md-source-file", "md-content__button"}
+SKIP_TAGS = {"script", "style", "template", "button", "svg", "thead"}
+SECTION_TAGS = {"h2", "h3"}
+BLOCK_TAGS = {
+    "p", "li", "dd", "dt", "td", "th", "tr", "div", "section", "details", "summary", "blockquote",
+    "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl", "pre", "figure", "figcaption", "br",
+}  # fmt: skip
+
+_DIGIT = re.compile(r"[0-9]")
+_K_DROPPED = re.compile(r"^[mp]eng[aiueo]")
+TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+"""A word: letters and digits, hyphenated parts kept together (for reduplication)."""
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (the browser: ``normalize("NFKD")``, marks removed)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).lower()
+
+
+class Analyzer:
+    """Text to index terms, the same way as ``terms()`` in ``search.js``."""
+
+    def __init__(self, lang: str) -> None:
+        name = SNOWBALL.get(lang)
+        self.algorithm = name
+        self.stop = STOP.get(lang, set())
+        self.expand = name == "indonesian"
+        self._stemmer = snowballstemmer.stemmer(name) if name else None
+        self._cache: dict[str, str] = {}
+
+    def stem(self, word: str) -> str:
+        """One word's stem; words with digits are kept as they are."""
+        if self._stemmer is None or _DIGIT.search(word):
+            return word
+        found = self._cache.get(word)
+        if found is None:
+            found = self._cache[word] = self._stemmer.stemWord(word)
+        return found
+
+    def units(self, token: str) -> list[tuple[str, str]]:
+        """The (word, stem) pairs of one token. ``anak-anak``, ``bermain-main``,
+        ``surat-menyurat`` and ``sehari-hari`` are reduplications: one pair (stems ``anak``,
+        ``main``, ``surat``, ``hari``); any other hyphenated word (``e-mail``) is its parts."""
+        if token in self.stop:
+            return []
+        parts = [p for p in token.split("-") if p]
+        if len(parts) == 2:
+            first, second = parts
+            one, two = self.stem(first), self.stem(second)
+            if one == two:
+                return [(first, one)]
+            if one.endswith(two):
+                return [(second, two)]
+            if first.endswith(second) or first.endswith(two):
+                return [(first, one)]
+        return [(p, self.stem(p)) for p in parts if len(p) > 1 or _DIGIT.match(p)]
+
+    def alternatives(self, word: str, stem: str, known) -> list[str]:
+        """Other stems the word may have, where Snowball's Indonesian stemmer cuts too much
+        (it has no dictionary): ``mengirim`` -> ``irim`` may be ``kirim`` (meng-/peng- before
+        a vowel drop a k), ``rujukan`` -> ``ruju`` may be ``rujuk`` (-an after a k, not -kan),
+        ``periksa`` -> ``iksa`` may be ``periksa`` itself. Only those that are the stem of some
+        word of the site (``known``) count. The same in ``search.js``."""
+        if not self.expand:
+            return []
+        found = []
+        if _K_DROPPED.match(word) and stem[:1] in "aiueo":
+            found.append("k" + stem)
+        if stem + "kan" in word:
+            found.append(stem + "k")
+        found.append(word)
+        out = []
+        for alternative in found:
+            if alternative != stem and alternative in known and alternative not in out:
+                out.append(alternative)
+        return out
+
+    def word_terms(self, token: str) -> list[str]:
+        """The stems of one token (without alternatives)."""
+        return [stem for _, stem in self.units(token)]
+
+    def groups(self, token: str, known) -> list[list[str]]:
+        """Per word of the token: its stem, then its alternatives among ``known``."""
+        return [[stem, *self.alternatives(word, stem, known)] for word, stem in self.units(token)]
+
+    def terms(self, text: str, known=None) -> list[str]:
+        """Every term of a text: the stems, and with ``known`` their alternatives too."""
+        out: list[str] = []
+        for token in TOKEN.findall(fold(text)):
+            if known is None:
+                out.extend(self.word_terms(token))
+            else:
+                for group in self.groups(token, known):
+                    out.extend(group)
+        return out
+
+
+def tokens(text: str) -> list[str]:
+    """The raw tokens of a text (before stemming), for the tests."""
+    return TOKEN.findall(fold(text))
+
+
+@dataclass
+class _Doc:
+    page: int
+    anchor: str
+    title: str
+    text: list[str] = field(default_factory=list)
+
+    def body(self) -> str:
+        return re.sub(r"\s+", " ", "".join(self.text)).strip()
+
+
+@dataclass
+class _Page:
+    url: str
+    title: str
+    boost: float
+    html: str
+
+
+class SearchIndex:
+    """Pages written in one build, per language; ``write`` turns one language into its file."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, list[_Page]] = {}
+
+    def add(self, lang: str, url: str, title: str, meta: dict | None, html: str) -> None:
+        """One written page: ``url`` from the site's root (``en/sesi/concepts.html``), its full
+        HTML, its front matter."""
+        search = (meta or {}).get("search") or {}
+        if not isinstance(search, dict) or search.get("exclude") or url.endswith("404.html"):
+            return
+        try:
+            boost = float(search.get("boost", 1.0))
+        except (TypeError, ValueError):
+            boost = 1.0
+        self._pages.setdefault(lang, []).append(_Page(url, title or "", boost, html))
+
+    def languages(self) -> list[str]:
+        return list(self._pages)
+
+    def clear(self) -> None:
+        self._pages.clear()
+
+    def write(self, site_dir: Path, lang: str) -> Path:
+        """Write ``search/<lang>.js`` and forget the language's pages."""
+        pages = sorted(self._pages.pop(lang, []), key=lambda p: p.url)
+        data = build_index(lang, pages)
+        target = Path(site_dir) / INDEX_DIR / f"{lang}.js"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(PREFIX + text + SUFFIX, encoding="utf-8")
+        return target
+
+
+def _sections(page: _Page, number: int) -> list[_Doc]:
+    root = lxml.html.document_fromstring(page.html)
+    articles = root.xpath("//article")
+    if not articles:
+        return []
+    title = page.title
+    docs = [_Doc(number, "", title)]
+    skip = 0
+    for event, element in lxml.etree.iterwalk(articles[0], events=("start", "end")):
+        if not isinstance(element.tag, str):
+            if event == "end" and not skip and element.tail:
+                docs[-1].text.append(element.tail)
+            continue
+        tag = element.tag
+        if event == "start":
+            if skip:
+                skip += 1
+                continue
+            classes = set((element.get("class") or "").split())
+            if tag in SKIP_TAGS or classes & SKIP_CLASSES or tag == "h1":
+                skip = 1
+                continue
+            if tag in SECTION_TAGS and element.get("id"):
+                docs.append(_Doc(number, element.get("id"), _heading_text(element)))
+                skip = 1
+                continue
+            if tag in BLOCK_TAGS:
+                docs[-1].text.append(" ")
+            if element.text:
+                docs[-1].text.append(element.text)
+        else:
+            if skip:
+                skip -= 1
+                if skip == 0 and element.tail:  # the end of a skipped element: its tail is text
+                    docs[-1].text.append(element.tail)
+                continue
+            if tag in BLOCK_TAGS:
+                docs[-1].text.append(" ")
+            if element.tail:
+                docs[-1].text.append(element.tail)
+    return docs
+
+
+def _heading_text(element) -> str:
+    copy = lxml.html.fromstring(lxml.html.tostring(element))
+    for link in copy.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"):
+        link.drop_tree()
+    return re.sub(r"\s+", " ", copy.text_content()).strip()
+
+
+def snippet(text: str, limit: int = SNIPPET) -> str:
+    """The beginning of a text, cut at a word, without leading symbols."""
+    text = re.sub(r"^[\W_]+", "", text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + " …"
+
+
+def _without_title(text: str, title: str) -> str:
+    """A box's title often repeats its section's heading: the snippet starts after it."""
+    return text[len(title) :].lstrip() if title and text.startswith(title) else text
+
+
+def build_index(lang: str, pages: list[_Page]) -> dict:
+    """The data of ``search/<lang>.js``:
+
+    - ``pages``: ``[url, title]`` per page;
+    - ``docs``: ``[page number, anchor, title, snippet]`` per page and section;
+    - ``terms``: stem -> ``[doc, score, doc, score, ...]``, each doc number counted from the
+      previous one (scores: BM25 x ``SCORE_SCALE``, rounded);
+    - ``stop``: the words left out (``STOP``);
+    - ``stemmer``: Snowball's name of the algorithm and the browser file that runs it.
+    """
+    analyzer = Analyzer(lang)
+    docs: list[_Doc] = []
+    for number, page in enumerate(pages):
+        docs.extend(d for d in _sections(page, number) if d.body() or d.anchor == "")
+    # First every word's stem, then the terms with their alternatives among those stems.
+    known = set()
+    for doc in docs:
+        known.update(analyzer.terms(doc.body()))
+        known.update(analyzer.terms(doc.title))
+    for page in pages:
+        known.update(analyzer.terms(page.title))
+    counts: list[Counter] = []
+    lengths: list[int] = []
+    for doc in docs:
+        body = analyzer.terms(doc.body(), known)
+        title = analyzer.terms(doc.title, known)
+        # a section: the page's title says what it is about too, less strongly
+        title_page = analyzer.terms(pages[doc.page].title, known) if doc.anchor else []
+        count = Counter(body)
+        for term in title:
+            count[term] += TITLE_WEIGHT
+        for term in title_page:
+            count[term] += 1
+        counts.append(count)
+        lengths.append(len(body) + TITLE_WEIGHT * len(title) + len(title_page))
+    total = len(docs)
+    average = (sum(lengths) / total) if total else 1.0
+    frequency: Counter = Counter()
+    for count in counts:
+        frequency.update(count.keys())
+    postings: dict[str, list[int]] = {}
+    for number, (doc, count, length) in enumerate(zip(docs, counts, lengths, strict=True)):
+        boost = pages[doc.page].boost
+        norm = K1 * (1 - B + B * length / average)
+        for term, tf in count.items():
+            idf = math.log(1 + (total - frequency[term] + 0.5) / (frequency[term] + 0.5))
+            score = idf * tf * (K1 + 1) / (tf + norm) * boost
+            postings.setdefault(term, []).append((number, max(1, round(score * SCORE_SCALE))))
+    return {
+        "lang": lang,
+        "stemmer": analyzer.algorithm,
+        "expand": analyzer.expand,
+        "stemmer_file": VENDOR.get(analyzer.algorithm or ""),
+        "pages": [[p.url, p.title] for p in pages],
+        "docs": [[d.page, d.anchor, d.title, snippet(_without_title(d.body(), d.title))] for d in docs],
+        "stop": sorted(analyzer.stop),
+        "terms": {term: _deltas(postings[term]) for term in sorted(postings)},
+    }
+
+
+def _deltas(entries: list[tuple[int, int]]) -> list[int]:
+    out, previous = [], 0
+    for doc, score in entries:
+        out.extend((doc - previous, score))
+        previous = doc
+    return out
+
+
+def postings_of(data: dict, term: str) -> dict[int, int]:
+    """Doc number -> score of one term of an index's data (the deltas added up)."""
+    found, doc = {}, 0
+    values = data["terms"].get(term, [])
+    for i in range(0, len(values), 2):
+        doc += values[i]
+        found[doc] = values[i + 1]
+    return found
+
+
+def read_index(path: Path) -> dict:
+    """The data of a written ``search/<lang>.js`` (for the audit and the tests); ValueError when
+    the file is anything but the data wrapped as ``write`` wraps it."""
+    text = Path(path).read_text(encoding="utf-8")
+    if not (text.startswith(PREFIX) and text.endswith(SUFFIX)):
+        raise ValueError(f"{path}: not a search index written by kurikulum/search.py")
+    data = json.loads(text[len(PREFIX) : -len(SUFFIX)])
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: the search index is not an object")
+    return data
