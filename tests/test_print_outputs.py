@@ -272,7 +272,9 @@ def test_without_pdfs_the_plan_says_where_the_counts_come_from(shipped):
 
 def test_module_texts_and_the_plan_count_the_same_copies(shipped):
     cur = shipped.curriculum
-    closing = Renderer(cur, "en", make_environment()).module(cur.modules["closing"]).markdown.replace("\\", "")
+    closing = (
+        Renderer(cur, "en", make_environment()).module(cur.modules["closing"]).markdown.replace("\\", "")
+    )
     card = next(row for row in printplan.plan(cur) if row.kind == "card")
     assert f"({card.copies} copies, as on the print-planning page)" in closing
     sheets = next(row for row in printplan.plan(cur) if row.kind == "sheets")

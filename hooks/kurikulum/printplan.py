@@ -380,28 +380,27 @@ def readme(cur, lang: str, lines: list[Line], totals: Totals, folders: dict[str,
         heading = f"{folders[audience]}/ ({label('for-participants' if audience == PARTICIPANT else 'for-facilitators')})"
         out += [heading, "-" * len(heading)]
         for line in mine:
-            copies = f"{line.row.copies} {label('copies').lower()}"
-            if line.ranges:
-                copies = f"{label('print-per-group')}"
-            sides = f"{line.double} {label('sheets-double').lower()}"
-            if line.row.single_only:
-                sides = label("single-sided-only")
-            out.append(
-                f"- {folders[audience]}/{line.file}: {line.pages} {label('pages').lower()}, {copies}: "
-                f"{line.printed} {label('sheets-single').lower()}, {sides}"
+            key = (
+                "pack-line-groups"
+                if line.ranges
+                else "pack-line-single"
+                if line.row.single_only
+                else "pack-line"
             )
+            numbers = dict(pages=line.pages, copies=line.row.copies, single=line.printed, double=line.double)
+            out.append(f"- {folders[audience]}/{line.file}: " + label(key).format(**numbers))
             for g, (a, b) in line.ranges.items():
-                out.append(
-                    f"    {label('group')} {g}: {label('pages-short')} {a}–{b}, "
-                    f"{line.row.groups[g]} {label('copies').lower()}"
-                )
+                group = label("pack-line-group").format(g=g, first=a, last=b, copies=line.row.groups[g])
+                out.append(f"    {group}")
         out.append("")
-    out += [
-        f"{label('total')}: {totals.documents} {label('documents').lower()}, {totals.pages} "
-        f"{label('pages').lower()}, {totals.copies} {label('copies').lower()}, {totals.single} "
-        f"{label('sheets-single').lower()}, {totals.double} {label('sheets-double').lower()}.",
-        "",
-    ]
+    numbers = dict(
+        documents=totals.documents,
+        pages=totals.pages,
+        copies=totals.copies,
+        single=totals.single,
+        double=totals.double,
+    )
+    out += [label("pack-total").format(**numbers), ""]
     return "\n".join(out)
 
 
