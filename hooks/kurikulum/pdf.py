@@ -361,5 +361,7 @@ def _link_policy(pdf, job: PdfJob, site_dir: Path) -> None:
                     base + rel + (f"#{parsed.fragment}" if parsed.fragment else "")
                 )
                 keep.append(annot)
+            else:  # no link; the structure tree may still hold the annotation: no path of this machine in it
+                del annot["/A"]
         if len(keep) != len(annots):
             page["/Annots"] = pikepdf.Array(keep)
