@@ -7,7 +7,8 @@ import shutil
 import pytest
 from conftest import curriculum
 from kurikulum import placeholders
-from kurikulum.render import Renderer, make_environment, print_plan
+from kurikulum.printplan import copies_values
+from kurikulum.render import Renderer, make_environment
 from kurikulum.site import SiteBuild
 from sitekit import FIXTURES, ROOT, make_site
 from test_errors_golden import broken_copy, warnings_only
@@ -39,7 +40,7 @@ def test_placeholders_are_filled_from_the_programme_in_every_language(tmp_path):
     report = build.check()
     assert report.problems == [], report.as_text()
     cur = build.curriculum
-    copies = {row["slug"]: row["copies"] for row in print_plan(cur) if row["kind"] == "worksheet"}
+    copies = copies_values(cur)
     pages = {
         lang: Renderer(cur, lang, make_environment()).module(cur.modules["intro"]).markdown.replace("\\", "")
         for lang in ("id", "en")

@@ -26,7 +26,23 @@ MODULES = [
     "action-plan",
     "closing",
 ]
-PARTICIPANT_PDFS = ("sesi-", "diskusi-", "lembar-", "tes-")
+PARTICIPANT_PDFS = (
+    "sesi-",
+    "diskusi-",
+    "lembar-",
+    "tes-",
+    "kartu-darurat",
+    "session-",
+    "discussion-",
+    "worksheet-",
+    "test-",
+    "emergency-card",
+)
+
+
+def pdf_path(site: Path, lang: str, stem_id: str, stem_en: str) -> Path:
+    """A PDF of the built site by its Indonesian and English file name."""
+    return site / "unduhan" / lang / f"{stem_id if lang == 'id' else stem_en}.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -167,15 +183,15 @@ def test_pdfs_are_a4_with_titles_in_their_language(shipped_built):
             box = reader.pages[0].mediabox
             assert (round(float(box.width)), round(float(box.height))) == (595, 842), path.name
             assert reader.metadata.title and reader.trailer["/Root"]["/Lang"] == lang
-        handout = pdf_text(shipped_built / "unduhan" / lang / "sesi-opening.pdf")[0]
+        handout = pdf_text(pdf_path(shipped_built, lang, "sesi-opening", "session-opening"))[0]
         assert ("Bahan bacaan peserta" if lang == "id" else "Participant handout") in handout
-        runsheet = pdf_text(shipped_built / "unduhan" / lang / "hari-1.pdf")[0]
+        runsheet = pdf_text(pdf_path(shipped_built, lang, "hari-1", "day-1"))[0]
         assert word in runsheet
 
 
 def test_each_discussion_sheet_starts_a_new_page(shipped_built):
     for lang, word in (("id", "Kelompok"), ("en", "Group")):
-        pages = pdf_text(shipped_built / "unduhan" / lang / "diskusi-case-analysis.pdf")
+        pages = pdf_text(pdf_path(shipped_built, lang, "diskusi-case-analysis", "discussion-case-analysis"))
         for group in range(1, 7):
             starts = [i for i, text in enumerate(pages) if re.search(rf"(^|\s){word} {group}\s", text[:300])]
             assert starts, (lang, group)
@@ -247,12 +263,15 @@ def test_materials_and_the_one_day_programme_are_in_the_print_pack(shipped_built
 
     for lang in ("id", "en"):
         names = zipfile.ZipFile(shipped_built / "unduhan" / f"paket-cetak-{lang}.zip").namelist()
-        stems = [f"lembar-{slug}" for slug in [*MATERIALS, "disclosure-role-play"]] + ["program-1-hari"]
+        sheet = "lembar" if lang == "id" else "worksheet"
+        stems = [f"peserta/{sheet}-{slug}" for slug in MATERIALS]
+        stems += [f"fasilitator/{sheet}-disclosure-role-play"]
+        stems += ["fasilitator/program-1-hari" if lang == "id" else "fasilitator/programme-1-hari"]
         for stem in stems:
             assert f"paket-cetak-{lang}/{stem}.pdf" in names, (lang, stem)
-        poster = shipped_built / "unduhan" / lang / "lembar-referral-poster.pdf"
+        poster = pdf_path(shipped_built, lang, "lembar-referral-poster", "worksheet-referral-poster")
         assert len(pypdf.PdfReader(poster).pages) == 1, lang
-    sheets = " ".join(pdf_text(shipped_built / "unduhan" / "en" / "diskusi-case-analysis.pdf"))
+    sheets = " ".join(pdf_text(shipped_built / "unduhan" / "en" / "discussion-case-analysis.pdf"))
     assert "(optional)" in sheets and "Legal questions: for the legal-framework session" in sheets
     assert "unsur pasal" not in " ".join(
         pdf_text(shipped_built / "unduhan" / "id" / "diskusi-case-analysis.pdf")
@@ -264,6 +283,7 @@ def test_print_pack_and_offline_archive(shipped_built):
 
     for lang in ("id", "en"):
         names = zipfile.ZipFile(shipped_built / "unduhan" / f"paket-cetak-{lang}.zip").namelist()
-        assert f"paket-cetak-{lang}/buku-panduan.pdf" in names and len(names) >= 20
+        handbook = "buku-panduan" if lang == "id" else "handbook"
+        assert f"paket-cetak-{lang}/fasilitator/{handbook}.pdf" in names and len(names) >= 20
     names = zipfile.ZipFile(shipped_built / "unduhan" / "situs-offline.zip").namelist()
     assert "situs/index.html" in names and "situs/en/index.html" in names

@@ -343,6 +343,12 @@ class Contact(Verified):
 
 class ContactsFile(Strict):
     guidance: Markdown = Field(description="Rules shown above the directory.")
+    card: list[Slug] = Field(
+        [],
+        description="Contacts on the emergency and referral card (kartu-darurat), in order: their "
+        "phone and WhatsApp numbers, fill-in lines for local contacts still blank, and a QR code "
+        "for each web channel.",
+    )
     contacts: list[Contact] = NonEmpty
 
 
@@ -552,3 +558,9 @@ class Ui(Strict):
 
     labels: dict[Slug, Text]
     methods: dict[Slug, Text]
+    files: dict[Slug, Text] = Field(
+        {},
+        description="PDF file names per language, by kind of page: `day-{n}`, `worksheet-{slug}`, "
+        "`handbook` (kinds: day, day-notes, handout, sheets, worksheet, test, answer-key, variant, "
+        "handbook, referral, card). A kind or language without a name keeps the Indonesian file name.",
+    )

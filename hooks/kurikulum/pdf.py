@@ -9,9 +9,19 @@ Reproducible on a busy machine too: pages get print media before they are first 
 are printed only once fonts and images are ready and animations are stopped. Each PDF is then
 normalised with pikepdf: dates come from SOURCE_DATE_EPOCH, the /ID is derived from the content,
 Chromium's structure IDs are renamed in document order (their numbers depend on timing, see
-:func:`_stable_node_ids`), and links to the build folder become relative links, so the PDFs'
-links work inside the published site. One tab per CPU prints at once; each PDF depends on its
-page alone, never on which tab printed it or when.
+:func:`_stable_node_ids`). One tab per CPU prints at once; each PDF depends on its page alone,
+never on which tab printed it or when.
+
+Links (:func:`_link_policy`), for every PDF: a PDF is read after it has been downloaded, away
+from the site, so a relative link would lead nowhere. A link to a place inside the same document
+becomes an internal link (``/Dest``); a link to another page or file of the site becomes an
+absolute URL when ``site_url`` is set in mkdocs.yml, and is removed otherwise (its text stays);
+https, mailto and tel links stay as they are.
+
+A page with a table of contents (``a.toc-link`` entries followed by a ``span.toc-page``, the
+handbook) is printed twice: the first print tells on which page each entry's target starts (the
+PDF's named destinations), the numbers are written into the page, and the second print is the
+PDF. Only digits change between the two, on the contents pages, so no page moves.
 """
 
 from __future__ import annotations
@@ -49,6 +59,8 @@ class PdfJob:
     pdf: Path
     title: str
     lang: str
+    site_url: str = ""
+    """The published site's address (mkdocs.yml ``site_url``), for absolute links; "" if none."""
 
 
 def find_chromium() -> str:
@@ -153,14 +165,56 @@ async def _print_one(page, job: PdfJob) -> None:
     status = await page.evaluate(_SETTLE)
     if status != "loaded":
         raise PdfError(f"{job.html}: fonts did not finish loading ({status}); nothing was printed")
-    await page.pdf(
-        path=str(job.pdf),
-        format="A4",
-        prefer_css_page_size=True,
-        print_background=True,
-        outline=True,
-        tagged=True,
-    )
+    options = dict(format="A4", prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
+    if await page.locator("a.toc-link").count():
+        first = await page.pdf(**options)
+        await page.evaluate(_TOC_FILL, destination_pages(first))
+    await page.pdf(path=str(job.pdf), **options)
+
+
+# Writes the page numbers into the contents: each `a.toc-link` (href="#id") gets the number of
+# the page where its target starts in the first print, in the `.toc-page` that follows it.
+_TOC_FILL = """(pages) => {
+  for (const link of document.querySelectorAll("a.toc-link")) {
+    const slot = link.parentElement.querySelector(".toc-page");
+    const number = pages[decodeURIComponent(link.getAttribute("href").slice(1))];
+    if (slot && number) slot.textContent = String(number);
+  }
+}"""
+
+
+def _named_destinations(pdf) -> dict[str, object]:
+    """The PDF's named destinations (Chromium writes them for the targets of in-page links)."""
+    import pikepdf
+
+    found = {}
+    dests = pdf.Root.get("/Dests")
+    if isinstance(dests, pikepdf.Dictionary):
+        for key in dests:  # noqa: SIM118 (a pikepdf Dictionary)
+            found[str(key)[1:]] = dests[key]
+    names = pdf.Root.get("/Names")
+    tree = names.get("/Dests") if isinstance(names, pikepdf.Dictionary) else None
+    if tree is not None:
+        for key, value in pikepdf.NameTree(tree).items():
+            found[str(key)] = value
+    return found
+
+
+def destination_pages(data: bytes) -> dict[str, int]:
+    """Page number (from 1) of every named destination of a PDF."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        index = {page.objgen: number for number, page in enumerate(pdf.pages, 1)}
+        out = {}
+        for name, dest in _named_destinations(pdf).items():
+            if isinstance(dest, pikepdf.Dictionary):
+                dest = dest.get("/D")
+            if isinstance(dest, pikepdf.Array) and len(dest) and dest[0].objgen in index:
+                out[name] = index[dest[0].objgen]
+        return out
 
 
 def build_date() -> dt.datetime:
@@ -192,7 +246,7 @@ def normalise(job: PdfJob, site_dir: Path) -> None:
         info["/CreationDate"] = stamp
         info["/ModDate"] = stamp
         pdf.Root.Lang = pikepdf.String(job.lang)
-        _relative_links(pdf, job.pdf, site_dir)
+        _link_policy(pdf, job, site_dir)
         _stable_node_ids(pdf)
         if "/Metadata" in pdf.Root:
             del pdf.Root["/Metadata"]
@@ -274,19 +328,40 @@ def _stable_node_ids(pdf) -> None:
         root.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(entries)))
 
 
-def _relative_links(pdf, pdf_path: Path, site_dir: Path) -> None:
+def _link_policy(pdf, job: PdfJob, site_dir: Path) -> None:
+    """No relative link: inside the document an internal link, to the site an absolute URL
+    (``site_url``) or no link at all; https, mailto and tel links are kept."""
+    import pikepdf
+
     site = site_dir.resolve()
+    own = job.html.resolve()
+    dests = _named_destinations(pdf)
+    base = job.site_url.rstrip("/") + "/" if job.site_url else ""
     for page in pdf.pages:
-        for annot in page.get("/Annots") or []:
+        annots = page.get("/Annots")
+        if not isinstance(annots, pikepdf.Array):
+            continue
+        keep = []
+        for annot in annots:
             action = annot.get("/A")
-            uri = str(action.get("/URI")) if action is not None and "/URI" in action else ""
-            if not uri.startswith("file://"):
+            uri = str(action.get("/URI")) if action is not None and "/URI" in action else None
+            if uri is None or urlparse(uri).scheme in ("https", "http", "mailto", "tel"):
+                keep.append(annot)
                 continue
             parsed = urlparse(uri)
-            target = Path(unquote(parsed.path)).resolve()
-            try:
-                target.relative_to(site)
-            except ValueError:
-                continue
-            rel = os.path.relpath(target, pdf_path.parent.resolve()).replace(os.sep, "/")
-            action["/URI"] = rel + (f"#{parsed.fragment}" if parsed.fragment else "")
+            target = Path(unquote(parsed.path)).resolve() if parsed.scheme == "file" else None
+            fragment = unquote(parsed.fragment)
+            if target == own and fragment in dests:
+                del annot["/A"]
+                annot.Dest = pikepdf.Name("/" + fragment)
+                keep.append(annot)
+            elif target is not None and base and target.is_relative_to(site):
+                rel = target.relative_to(site).as_posix()
+                action["/URI"] = pikepdf.String(
+                    base + rel + (f"#{parsed.fragment}" if parsed.fragment else "")
+                )
+                keep.append(annot)
+            else:  # no link; the structure tree may still hold the annotation: no path of this machine in it
+                del annot["/A"]
+        if len(keep) != len(annots):
+            page["/Annots"] = pikepdf.Array(keep)

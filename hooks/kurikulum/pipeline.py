@@ -24,12 +24,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import printplan
 from .archive import site_files, write_zip
 from .audit import audit_site
 from .linkcheck import check_site
 from .lock import build_lock, new_staging, swap_in
 from .pdf import PdfJob, render_pdfs
-from .site import DOWNLOADS, SiteBuild, languages_from_config, printable
+from .site import DOWNLOADS, SiteBuild, languages_from_config, printable, site_url_from_config
 
 
 class BuildFailed(Exception):
@@ -108,7 +109,7 @@ def _build_into(root: Path, staging: Path, strict: bool, pdf: bool, say, config:
     finally:
         manifest.unlink(missing_ok=True)
     if pdf:
-        _packs(staging, languages)
+        _packs(checked, staging, languages)
         result.seconds["pdf"] = time.monotonic() - clock
     clock = time.monotonic()
     findings = audit_site(staging)
@@ -148,7 +149,7 @@ def handouts(root: Path, say: Callable[[str], None] = print, wait: float | None 
         try:
             shutil.copytree(site, staging, dirs_exist_ok=True, ignore=_downloads_made_here(site))
             count = _pdfs(checked, root, staging, languages, say)
-            _packs(staging, languages)
+            _packs(checked, staging, languages)
             _offline_archive(staging)
             swap_in(staging, site)
         finally:
@@ -211,6 +212,7 @@ def pdf_jobs(
     """The PDFs to make. ``manifest`` is what the MkDocs run wrote about the pages it rendered
     (``CURRICULUM_MANIFEST``), so they are not rendered again here; without it, they are."""
     listed = {}
+    site_url = site_url_from_config(root / "mkdocs.yml")
     if manifest is not None and manifest.is_file():
         listed = json.loads(manifest.read_text(encoding="utf-8"))
     jobs, default = [], languages[0]
@@ -221,7 +223,7 @@ def pdf_jobs(
             entries = printable(checked.pages(lang, root / "docs", default))
         for uri, pdf, title in entries:
             html = base / uri.replace(".md", ".html")
-            jobs.append(PdfJob(html, staging / DOWNLOADS / lang / f"{pdf}.pdf", title, lang))
+            jobs.append(PdfJob(html, staging / DOWNLOADS / lang / f"{pdf}.pdf", title, lang, site_url))
     return jobs
 
 
@@ -238,11 +240,21 @@ def _pdfs(
     return len(jobs)
 
 
-def _packs(staging: Path, languages: list[str]) -> None:
+def _packs(checked: SiteBuild, staging: Path, languages: list[str]) -> None:
+    """The print plan page gets its page counts from the PDFs (see printplan.py), and each
+    language's print pack its folders (peserta/, fasilitator/) and README."""
+    cur = checked.curriculum
+    orders = printplan.complete_site(cur, staging, languages, DOWNLOADS)
     for lang in languages:
-        folder = staging / DOWNLOADS / lang
-        files = [(p, f"paket-cetak-{lang}/{p.name}") for p in sorted(folder.glob("*.pdf"))]
-        write_zip(staging / DOWNLOADS / f"paket-cetak-{lang}.zip", files)
+        folder, top = staging / DOWNLOADS / lang, f"paket-cetak-{lang}"
+        lines, totals = orders[lang]
+        files, readme = printplan.pack_files(cur, lang, folder, lines, totals, top)
+        note = staging / DOWNLOADS / f".{top}-README.txt"
+        note.write_text(readme, encoding="utf-8")
+        try:
+            write_zip(staging / DOWNLOADS / f"{top}.zip", [*files, (note, f"{top}/README.txt")])
+        finally:
+            note.unlink()
 
 
 def _offline_archive(staging: Path) -> None:

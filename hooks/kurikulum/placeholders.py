@@ -11,7 +11,9 @@ from the same data). Decisions:
 * The names: ``participants``, ``groups``, ``facilitators``, ``spare-copies``,
   ``days`` (days of the programme), ``group-size`` (people per discussion group: ``6`` or
   ``6–7``), and ``copies:<worksheet slug>`` (copies of a worksheet or printed material in the
-  print plan).
+  print plan; a worksheet printed inside handouts has the handouts' copies), ``copies:test``,
+  ``copies:emergency-card``, ``copies:referral-directory`` and ``copies:discussion-sheets``
+  (see ``printplan.copies_values``).
 * Only content texts (``{id: ..., en: ...}``) are filled; hand-written pages in ``docs/`` are
   not, so they can show the syntax itself. A YAML text that *starts* with ``{{`` needs quotes
   (YAML would read a ``{`` there as a mapping).
@@ -39,7 +41,7 @@ TODO = re.compile(r"\bTODO\b")
 
 def values(cur) -> dict[str, str]:
     """Every placeholder's text for this curriculum (the same in every language)."""
-    from .render import copies_for, group_sizes  # render uses this module too
+    from .printplan import copies_values, group_sizes
 
     prog = cur.programme
     if prog is None:
@@ -53,8 +55,8 @@ def values(cur) -> dict[str, str]:
         "days": str(len(prog.days)),
         "group-size": "–".join(str(n) for n in sorted({min(sizes), max(sizes)})),
     }
-    for sheet in cur.worksheets.values():
-        found[f"copies:{sheet.slug}"] = str(copies_for(sheet.per, prog))
+    for name, copies in copies_values(cur).items():
+        found[f"copies:{name}"] = str(copies)
     return found
 
 
@@ -110,7 +112,7 @@ def _unknown(entry, path: PathKey, text: str, known: dict[str, str]) -> Iterator
             hint = (
                 f"did you mean `{{{{copies:{close[0]}}}}}`?"
                 if close
-                else "use the slug of a worksheet in data/worksheets/: " + ", ".join(sheets)
+                else "use a worksheet slug from data/worksheets/ or a document: " + ", ".join(sheets)
             )
             message = f"`{match.group()}`: there is no worksheet `{name.removeprefix('copies:')}`"
         else:

@@ -17,13 +17,14 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import checklist, dates, urls
+from . import checklist, dates, printplan, qrcode, urls
 from . import model as m
 from .cache import template_cache
 from .i18n import Localizer, escape_plain
 from .load import Curriculum
 from .model import OutsideReviewer, ReviewAspect
 from .placeholders import values as placeholder_values
+from .printplan import copies_for, group_sizes  # noqa: F401 (used by placeholders and tests)
 from .problems import Report, language_of
 from .schedule import block_times, schedule_programme
 from .walk import participant_copy
@@ -80,6 +81,7 @@ def make_environment() -> Environment:
     )
     env.filters["indent4"] = lambda text: Markup(re.sub(r"^(?=.)", "    ", str(text), flags=re.M))
     env.filters["plain"] = escape_plain
+    env.filters["host"] = _host
     env.globals["review_aspects"] = get_args(ReviewAspect)
     env.globals["outside_reviewers"] = get_args(OutsideReviewer)
     return env
@@ -153,12 +155,13 @@ class Renderer:
             term_link=lambda slug: urls.relative(uri, f"{urls.GLOSSARY}#term-{slug}"),
             legal_link=lambda slug: urls.relative(uri, f"{urls.LEGAL}#law-{slug}"),
             pdf_href=lambda to: self.downloads(uri, self.pdf_name(to)),
+            pdf_file=lambda to: pdf_file(self.cur, self.lang, to) + ".pdf",
             pack_href=self.downloads(uri, f"paket-cetak-{self.lang}.zip"),
             offline_href=self.downloads(uri, "situs-offline.zip"),
         )
 
     def pdf_name(self, uri: str) -> str:
-        return f"{self.lang}/{urls.pdf_stem(uri)}.pdf"
+        return f"{self.lang}/{pdf_file(self.cur, self.lang, uri)}.pdf"
 
     @staticmethod
     def label_text(cur: Curriculum, lang: str):
@@ -186,13 +189,15 @@ class Renderer:
         fallback = self.loc.take_fallbacks() > 0
         meta = {"edition": edition}
         if printable:
-            meta["pdf"] = urls.pdf_stem(uri)
+            meta["pdf"] = pdf_file(self.cur, self.lang, uri)
             meta["pdf_href"] = self.downloads(uri, self.pdf_name(uri))
             label = self.label_text(self.cur, self.lang)
             meta.update(print_label=label("print"), pdf_label=label("download-pdf"))
         meta["language_name"] = self.label_text(self.cur, self.lang)("language-name")
         if search:
             meta["search"] = search
+        if uri == urls.HANDBOOK:
+            meta["title"] = self.label_text(self.cur, self.lang)("handbook")
         notice = self.env.get_template("_notice.md.j2").render(label=self.loc.label) if fallback else ""
         front = "---\n" + yaml.dump(meta, Dumper=_DUMPER, sort_keys=True) + "---\n\n"
         return Page(uri, front + _with_notice(body, notice), edition, meta.get("pdf"), fallback)
@@ -206,6 +211,7 @@ class Renderer:
             self.glossary(),
             self.legal(),
             self.referral(),
+            *([self.card()] if self.cur.contacts else []),
             self.results(),
             self.printing(),
             self.translations(),
@@ -281,7 +287,7 @@ class Renderer:
             mod=self._participant(mod),
             assigned=assigned,
             cases=cases,
-            sizes=group_sizes(self.cur.programme.participants, self.cur.programme.groups),
+            sizes=printplan.sheet_copies(self.cur.programme),
         )
 
     def case_index(self) -> Page:
@@ -339,7 +345,34 @@ class Renderer:
         return self._page("legal.md.j2", urls.LEGAL, FACILITATOR, instruments=self.cur.instruments.values())
 
     def referral(self) -> Page:
-        return self._page("referral.md.j2", urls.REFERRAL, FACILITATOR, contacts=self.cur.contacts)
+        return self._page(
+            "referral.md.j2", urls.REFERRAL, FACILITATOR, printable=True, contacts=self.cur.contacts
+        )
+
+    def card(self) -> Page:
+        """The emergency and referral card (``card:`` in data/contacts.yml), one A4 sheet."""
+        by_slug = {c.slug: c for c in self.cur.contacts.contacts}
+        chosen = [by_slug[s] for s in self.cur.contacts.card if s in by_slug]
+        numbers = [
+            c
+            for c in chosen
+            if c.level != "local" and any(ch.kind in ("phone", "whatsapp") and ch.value for ch in c.channels)
+        ]
+        web = [
+            (c, ch.value, qrcode.svg(qrcode.web_url(ch.value), ch.value))
+            for c in chosen
+            for ch in [next((ch for ch in c.channels if ch.kind == "web" and ch.value), None)]
+            if ch is not None
+        ]
+        return self._page(
+            "card.md.j2",
+            urls.CARD,
+            PARTICIPANT,
+            printable=True,
+            numbers=numbers,
+            local=[c for c in chosen if c.level == "local"],
+            web=web,
+        )
 
     def results(self) -> Page:
         return self._page(
@@ -351,7 +384,16 @@ class Renderer:
         )
 
     def printing(self) -> Page:
-        return self._page("printing.md.j2", urls.PRINTING, FACILITATOR, plan=print_plan(self.cur))
+        return self._page(
+            "printing.md.j2",
+            urls.PRINTING,
+            FACILITATOR,
+            plan=printplan.plan(self.cur),
+            inside=printplan.embedded(self.cur),
+            languages=[
+                (code, self.label_text(self.cur, code)("language-name")) for code in self.cur.languages
+            ],
+        )
 
     def checklist(self) -> Page:
         """What an edition still has to fill in or confirm (see checklist.py)."""
@@ -384,102 +426,67 @@ class Renderer:
         )
 
     def handbook(self, pages: list[Page]) -> Page:
+        """The complete facilitator handbook: a cover, the contents (page numbers are put in when
+        the PDF is printed, see pdf.py) and the pages, each a part with its own id. Links to a
+        page inside the handbook become links to its part (or to an anchor the page sets itself),
+        so they are internal links of the PDF too."""
         wanted = [urls.HOME] + [urls.day(n) for n in range(1, len(self.days) + 1)]
         wanted += [urls.module(m.slug) for m in self.cur.sessions()]
         wanted += [urls.case(c.slug) for c in self.cur.ordered_cases()]
         wanted += [urls.GLOSSARY, urls.LEGAL, urls.REFERRAL]
-        by_uri = {p.uri: p for p in pages}
-        parts = [_rebase(_strip_front(by_uri[u].markdown), u, urls.HANDBOOK) for u in wanted if u in by_uri]
+        by_uri = {p.uri: p.markdown for p in pages}
+        sources = [(u, _strip_front(by_uri[u])) for u in wanted if u in by_uri]
         safeguarding = self.handwritten.get(urls.SAFEGUARDING)
         if safeguarding:
-            parts.insert(1, _rebase(safeguarding, urls.SAFEGUARDING, urls.HANDBOOK))
+            sources.insert(1, (urls.SAFEGUARDING, safeguarding))
+        ids = {u: "hb-" + u.removesuffix(".md").replace("/", "-") for u, _ in sources}
+        anchors = {a for _, text in sources for a in _EXPLICIT_ANCHOR.findall(text)}
+        parts = []
+        for uri, text in sources:
+            text = text.lstrip("\n")
+            title, _, body = text.partition("\n") if text.startswith("# ") else ("", "", text)
+            title = _EXPLICIT_ANCHOR_ATTR.sub("", title[2:]).strip()
+            if uri == urls.HOME:  # the handbook's cover already carries the programme's title
+                title, text = self.loc.label("programme"), body
+            text = _rebase(text, uri, urls.HANDBOOK, inside=ids, anchors=anchors)
+            parts.append(dict(id=ids[uri], title=Markup(title), body=Markup(text)))
+        local = any(
+            str(entry.doc.file).startswith("local/")
+            for entries in self.cur.loaded.values()
+            for entry in entries
+        )
         return self._page(
             "handbook.md.j2",
             urls.HANDBOOK,
             FACILITATOR,
             printable=True,
             search={"exclude": True},  # it repeats every session page
-            parts=[Markup(p) for p in parts],
+            parts=parts,
+            edition_name=self.loc.label("edition-local" if local else "edition-upstream"),
+            made_on=dates.plain_date(_build_day(), self.lang),
+            dated=[d.date for d in self.cur.programme.days if d.date],
         )
+
+
+def file_patterns(cur: Curriculum, lang: str) -> dict[str, str]:
+    """The PDF file names of one language (``files:`` in data/ui.yml), by kind of page."""
+    found = {}
+    for kind, text in (cur.ui.files if cur.ui else {}).items():
+        value = text.root.get(lang) or text.root.get(cur.source_language)
+        if value:
+            found[kind] = value
+    return found
+
+
+def pdf_file(cur: Curriculum, lang: str, uri: str) -> str:
+    """A printable page's PDF file name in ``lang`` (without .pdf): ``day-1-notes``, ``hari-1-catatan``."""
+    return urls.pdf_file(uri, file_patterns(cur, lang))
 
 
 def assign_cases(cases: list[str], groups: int) -> dict[int, list[str]]:
     """Round-robin: group g gets cases g, g+N, g+2N, ...; with fewer cases than groups, groups share.
     (``GroupWork.assigned`` also applies the module's ``assign:`` by group number.)"""
     return m.GroupWork.model_construct(cases=list(cases), assign={}).assigned(groups)
-
-
-def group_sizes(people: int, groups: int) -> dict[int, int]:
-    """How many people each group has when ``people`` are split as evenly as possible."""
-    return {g: people // groups + (1 if g <= people % groups else 0) for g in range(1, groups + 1)}
-
-
-def copies_for(per: str, prog) -> int:
-    """Copies of a printed item handed out ``per`` participant, pair, group, room or facilitator."""
-    people, spare = prog.participants, prog.spare_copies
-    return {
-        "participant": people + spare,
-        "pair": -(-people // 2) + spare,
-        "group": prog.groups + spare,
-        "room": 1 + spare,
-        "facilitator": prog.facilitators,
-    }[per]
-
-
-def print_plan(cur: Curriculum) -> list[dict]:
-    """How many copies of each printed item, from the programme's participants and groups."""
-    prog = cur.programme
-    people, spare, facs = prog.participants, prog.spare_copies, prog.facilitators
-    plan = []
-    for mod in cur.sessions():
-        plan.append(
-            dict(kind="handout", slug=mod.slug, title=mod.title, copies=people + spare, per="participant")
-        )
-        if mod.group_work:
-            # Each member gets a copy of their own group's sheet: group g's sheet sizes[g] times.
-            plan.append(
-                dict(
-                    kind="sheets",
-                    slug=mod.slug,
-                    title=mod.title,
-                    copies=people + spare,
-                    per="group-member",
-                    sizes=group_sizes(people, prog.groups),
-                )
-            )
-    for sheet in cur.worksheets_in_use().values():
-        plan.append(
-            dict(
-                kind="worksheet",
-                slug=sheet.slug,
-                title=sheet.title,
-                copies=copies_for(sheet.per, prog),
-                per=sheet.per,
-                material=sheet.kind == "material",
-            )
-        )
-    for test in cur.assessments.values():
-        plan.append(
-            dict(
-                kind="test",
-                slug=test.slug,
-                title=test.title,
-                copies=2 * people + spare,
-                per="participant-twice",
-            )
-        )
-        plan.append(dict(kind="key", slug=test.slug, title=test.title, copies=facs, per="facilitator"))
-    for number in range(1, len(prog.days) + 1):
-        plan.append(
-            dict(
-                kind="day",
-                slug=str(number),
-                title=prog.days[number - 1].title,
-                copies=facs,
-                per="facilitator",
-            )
-        )
-    return plan
 
 
 def _strip_front(markdown: str) -> str:
@@ -490,18 +497,46 @@ def _strip_front(markdown: str) -> str:
 
 
 _LINK = re.compile(r"\]\((?!https?:|mailto:|tel:|#)([^)\s]+)\)")
+_EXPLICIT_ANCHOR = re.compile(r"\{ *#([A-Za-z][\w-]*) *\}")
+_EXPLICIT_ANCHOR_ATTR = re.compile(r"\s*\{ *#[A-Za-z][\w-]* *\}")
 
 
-def _rebase(markdown: str, from_uri: str, to_uri: str) -> str:
-    """Rewrite relative links of a page so they still work when placed inside another page."""
+def _rebase(
+    markdown: str, from_uri: str, to_uri: str, inside: dict | None = None, anchors: set | None = None
+) -> str:
+    """Rewrite relative links of a page so they still work when placed inside another page.
+
+    ``inside`` maps the pages that are part of ``to_uri`` to their part's id: a link to one of
+    them goes to the anchor when the page sets it itself (``{ #term-x }``, in ``anchors``),
+    else to the part.
+    """
     import posixpath
+
+    inside, anchors = inside or {}, anchors or set()
 
     def fix(match: re.Match) -> str:
         target, _, anchor = match.group(1).partition("#")
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), target))
+        if resolved in inside:
+            return f"](#{anchor if anchor in anchors else inside[resolved]})"
         return "](" + urls.relative(to_uri, resolved + ("#" + anchor if anchor else "")) + ")"
 
     return _LINK.sub(fix, markdown)
+
+
+def _host(url: str) -> str:
+    """The host of a web address without ``www.`` (what the printed pages show of a link)."""
+    from urllib.parse import urlsplit
+
+    return (urlsplit(url).hostname or url).removeprefix("www.")
+
+
+def _build_day():
+    """The build's date (SOURCE_DATE_EPOCH, as the PDFs carry it)."""
+    import datetime as dt
+    import os
+
+    return dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or 0), tz=dt.UTC).date()
 
 
 def _with_notice(body: str, notice: str) -> str:

@@ -8,7 +8,8 @@ allow-list of the elements and attributes the site's templates and Markdown exte
 What survives:
 
 - elements of text, lists, tables, headings, admonitions (``div``/``p`` with classes), details,
-  code, figures and the inline SVG bar chart; buttons (the print button; no forms, no inputs);
+  code, figures, the inline SVG bar chart and the emergency card's QR codes (``path``
+  with its ``d`` geometry only); buttons (the print button; no forms, no inputs);
 - attributes ``class``, ``title`` and ``id`` (ids that the theme uses, ``__*`` and ``md-*``,
   are dropped so content cannot shadow the theme's own elements), and per element the few
   that their markup needs (``href`` and ``download`` on links, table spans, SVG geometry);
@@ -46,7 +47,7 @@ TAGS = {
     *("ul", "ol", "li", "dl", "dt", "dd", "code", "pre", "details", "summary"),
     *("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col"),
     *("a", "img", "figure", "figcaption", "button"),
-    *("svg", "g", "rect", "line", "text", "title", "desc"),
+    *("svg", "g", "rect", "line", "text", "title", "desc", "path"),
 }
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript", "textarea"}
 ATTRIBUTES = {
@@ -65,6 +66,7 @@ ATTRIBUTES = {
     "rect": {"x", "y", "width", "height"},
     "line": {"x1", "x2", "y1", "y2"},
     "text": {"x", "y", "text-anchor"},
+    "path": {"d"},  # the emergency card's QR codes (qrcode.py): geometry only, no style or link
 }
 BUTTON_TYPES = {"button"}
 RESERVED_ID = re.compile(r"^(?:__|md-)", re.IGNORECASE)

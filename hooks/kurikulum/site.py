@@ -64,6 +64,15 @@ def config_problems(mkdocs_yml: Path) -> list[Problem]:
     return []
 
 
+def site_url_from_config(mkdocs_yml: Path) -> str:
+    """``site_url`` of mkdocs.yml ("" when it is not set): the PDFs' links to the site use it."""
+    try:
+        config = yaml.load(Path(mkdocs_yml).read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+    except (OSError, yaml.YAMLError):
+        return ""
+    return str(config.get("site_url") or "").strip()
+
+
 def languages_from_config(mkdocs_yml: Path) -> list[str]:
     """Language codes from the i18n plugin's configuration, the default (source) first."""
     config = yaml.load(Path(mkdocs_yml).read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
@@ -273,7 +282,10 @@ def navigation(cur: Curriculum, label, lang: str | None = None) -> list:
             + [urls.answer_key(a) for a in cur.assessments]
             + [urls.PRINTING]
         },
-        {label("reference"): [urls.GLOSSARY, urls.LEGAL, urls.REFERRAL]},
+        {
+            label("reference"): [urls.GLOSSARY, urls.LEGAL, urls.REFERRAL]
+            + ([urls.CARD] if cur.contacts else [])
+        },
         {label("about-section"): [urls.ABOUT, urls.REPLICATION, urls.CHECKLIST, urls.TRANSLATIONS]},
     ]
 

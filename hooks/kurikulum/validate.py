@@ -173,6 +173,9 @@ def _references(cur: Curriculum) -> Iterator[tuple[Loaded, PathKey, str, str]]:
             for s, step in enumerate(part.flow or []):
                 for i, slug in enumerate(step.contacts):
                     yield entry, ("parts", p, "flow", s, "contacts", i), slug, "contact"
+    for entry in cur.loaded.get("contacts", []):
+        for i, slug in enumerate(entry.item.card):
+            yield entry, ("card", i), slug, "contact"
     for entry in cur.loaded.get("programme", []):
         for prefix, days in _schedules(entry.item):
             for d, day in enumerate(days):
