@@ -19,12 +19,16 @@ from pathlib import Path
 from kurikulum.audit import audit_html, audit_search_index
 from kurikulum.auditpool import AuditPool
 from kurikulum.cache import template_cache
+from kurikulum.cards import label_cells
 from kurikulum.previewcache import PreviewCache
+from kurikulum.reach import help_strip
+from kurikulum.render import Renderer
 from kurikulum.sanitize import Sanitizer, strip_invisible
 from kurikulum.site import SiteBuild, printable
 from kurikulum.sourcefiles import read_text_file
 from kurikulum.textutil import css_string
 from kurikulum.urlcheck import site_host
+from kurikulum.urls import REFERRAL
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -239,6 +243,7 @@ def on_pre_page(page, config, files):
 def on_page_content(html: str, page, config, files) -> str:
     """Every page's content, generated or hand-written, leaves through the allow-list sanitiser."""
     clock = time.perf_counter()
+    html = label_cells(html)  # run-sheets and agendas as cards on a phone (kurikulum/cards.py)
     host = site_host(config.site_url)
     key = hashlib.blake2b(f"{host}\0{html}".encode(), digest_size=16).digest() if _Current.serving else None
     if key is not None and key in _Current.cleaned:
@@ -321,6 +326,20 @@ def on_env(env, config, files):
     """The theme's templates are compiled once and kept in the engine's cache (see
     kurikulum/cache.py): MkDocs would compile them again on every build and every rebuild."""
     env.filters["css_string"] = css_string
+    env.globals["help_strip"] = _help_strip(config)
     if env.bytecode_cache is None:
         env.bytecode_cache = template_cache()
     return env
+
+
+def _help_strip(config) -> dict | None:
+    """The help strip at the foot of every page (overrides/partials/help-strip.html), in the
+    language being built: the `quick_dial` contacts of data/contacts.yml and the directory."""
+    build = _Current.build
+    if build is None or build.curriculum is None:
+        return None
+    lang, default, _, _ = _i18n(config)
+    cur = build.curriculum
+    strip = help_strip(cur.contacts, lang, cur.source_language, Renderer.label_text(cur, lang))
+    strip["referral"] = ("" if lang == default else f"{lang}/") + REFERRAL.removesuffix(".md") + ".html"
+    return strip

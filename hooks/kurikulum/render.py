@@ -17,7 +17,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import checklist, dates, urls
+from . import checklist, dates, reach, urls
 from . import model as m
 from .cache import template_cache
 from .i18n import Localizer, escape_plain
@@ -155,6 +155,8 @@ class Renderer:
             pdf_href=lambda to: self.downloads(uri, self.pdf_name(to)),
             pack_href=self.downloads(uri, f"paket-cetak-{self.lang}.zip"),
             offline_href=self.downloads(uri, "situs-offline.zip"),
+            dial=reach.channel_href,
+            quick_dial=lambda: reach.quick_dial(self.cur.contacts),
         )
 
     def pdf_name(self, uri: str) -> str:
@@ -201,6 +203,7 @@ class Renderer:
             self.translations(),
             self.checklist(),
         ]
+        pages.append(self.today())
         for number in range(1, len(self.days) + 1):
             pages += [self.day(number), self.day_notes(number)]
         for mod in self.cur.sessions():
@@ -227,6 +230,16 @@ class Renderer:
             number=number,
             day=self.cur.programme.days[number - 1],
             rows=self.days[number - 1],
+        )
+
+    def today(self) -> Page:
+        """The facilitators' view of the running day (docs/assets/javascripts/today.js)."""
+        return self._page(
+            "today.md.j2",
+            urls.TODAY,
+            FACILITATOR,
+            days=self.days,
+            data=reach.today_data(self.cur, self.days, self.label_text(self.cur, self.lang)),
         )
 
     def day_notes(self, number: int) -> Page:
@@ -471,7 +484,8 @@ _LINK = re.compile(r"\]\((?!https?:|mailto:|tel:|#)([^)\s]+)\)")
 
 
 def _rebase(markdown: str, from_uri: str, to_uri: str) -> str:
-    """Rewrite relative links of a page so they still work when placed inside another page."""
+    """Rewrite relative links of a page so they still work when placed inside another page, and
+    move its headings one level down (its title becomes an h2 under the other page's h1)."""
     import posixpath
 
     def fix(match: re.Match) -> str:
@@ -479,7 +493,23 @@ def _rebase(markdown: str, from_uri: str, to_uri: str) -> str:
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), target))
         return "](" + urls.relative(to_uri, resolved + ("#" + anchor if anchor else "")) + ")"
 
-    return _LINK.sub(fix, markdown)
+    return _demote(_LINK.sub(fix, markdown))
+
+
+def _demote(markdown: str) -> str:
+    """Every ATX heading one level down (h6 stays h6), code blocks left as they are."""
+    out, fence = [], None
+    for line in markdown.split("\n"):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = None if fence == marker else (fence or marker)
+        elif fence is None and line.startswith("#") and not line.startswith("######"):
+            level = len(line) - len(line.lstrip("#"))
+            if line[level : level + 1] in (" ", ""):
+                line = "#" + line
+        out.append(line)
+    return "\n".join(out)
 
 
 def _with_notice(body: str, notice: str) -> str:

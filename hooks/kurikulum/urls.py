@@ -17,6 +17,7 @@ HANDBOOK = "fasilitator/buku-panduan.md"
 SAFEGUARDING = "safeguarding.md"
 REPLICATION = "replication.md"
 ABOUT = "about.md"
+TODAY = "hari-ini.md"
 
 
 def day(number: int) -> str:
