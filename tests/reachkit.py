@@ -77,9 +77,14 @@ def axe_findings(page, source: str) -> list[dict]:
 # pattern and the element it is about), never by page.
 THEME_FINDINGS = [
     # Material's search and drawer toggles: <label ... tabindex=""> on the header labels.
-    (re.compile(r"Bad value “” for attribute “tabindex” on element “label”"), "label"),
+    (re.compile(r"Bad value “” for attribute “tabindex” on element “label”"), "<label"),
     # Material's header toggles: <input type="checkbox" autocomplete="off">.
-    (re.compile(r"Attribute “autocomplete” is only allowed when the input type is"), "input"),
+    (re.compile(r"Attribute “autocomplete” is only allowed when the input type is"), "<input"),
+    # Material's table-of-contents title on a page whose TOC toggle it leaves out.
+    (
+        re.compile(r"The value of the “for” attribute of the “label” element must be the ID of a non-hidden"),
+        '<label class="md-nav__title" for="__toc">',
+    ),
 ]
 
 
@@ -102,7 +107,37 @@ def vnu_errors(site: Path, files: list[str]) -> list[dict]:
 def _theme_finding(site: Path, message: dict) -> bool:
     text = message.get("message", "")
     extract = message.get("extract", "")
-    for pattern, element in THEME_FINDINGS:
-        if pattern.search(text) and f"<{element}" in extract:
-            return True
-    return False
+    return any(pattern.search(text) and element in extract for pattern, element in THEME_FINDINGS)
+
+
+def sweep(site: Path, paths: list[str], visit, tabs: int = 3, **page_options) -> dict:
+    """Visit ``paths`` of ``site`` over HTTP in one Chromium, ``tabs`` pages at a time (axe is
+    CPU-bound and Chromium runs each tab in its own process). ``visit(page, url, path)`` is an
+    async function returning what to keep for the page."""
+    import asyncio
+
+    from kurikulum.pdf import CHROMIUM_ARGS, find_chromium
+    from playwright.async_api import async_playwright
+
+    async def main(base: str) -> dict:
+        found: dict = {}
+        queue = list(paths)
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+            context = await browser.new_context(**page_options)
+
+            async def worker() -> None:
+                page = await context.new_page()
+                while queue:
+                    path = queue.pop(0)
+                    found[path] = await visit(page, base + path, path)
+                await page.close()
+
+            try:
+                await asyncio.gather(*(worker() for _ in range(tabs)))
+            finally:
+                await browser.close()
+        return found
+
+    with serve(site) as base:
+        return asyncio.run(main(base))

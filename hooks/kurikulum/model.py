@@ -349,7 +349,7 @@ class Contact(Verified):
     short: Text | None = Field(
         None,
         validate_default=True,
-        description='A short name for the help strip, e.g. "Polisi" / "Police" (needed with quick_dial).'
+        description='A short name for the help strip, e.g. "Polisi" / "Police" (needed with quick_dial).',
     )
 
     @field_validator("short")

@@ -93,7 +93,9 @@ def help_strip(contacts, lang: str, source_language: str, label) -> dict:
     entries = []
     for contact, number, href in quick_dial(contacts):
         short = contact.short.root if contact.short is not None else {}
-        entries.append({"name": short.get(lang) or short.get(source_language) or "", "number": number, "href": href})
+        entries.append(
+            {"name": short.get(lang) or short.get(source_language) or "", "number": number, "href": href}
+        )
     return {"title": label("help-strip"), "all": label("help-strip-all"), "entries": entries}
 
 
