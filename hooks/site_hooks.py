@@ -326,20 +326,26 @@ def on_env(env, config, files):
     """The theme's templates are compiled once and kept in the engine's cache (see
     kurikulum/cache.py): MkDocs would compile them again on every build and every rebuild."""
     env.filters["css_string"] = css_string
-    env.globals["help_strip"] = _help_strip(config)
+    strips = _help_strips(config)
+    env.globals["help_strips"] = strips
+    env.globals["help_strip"] = strips.get(_i18n(config)[0])
     if env.bytecode_cache is None:
         env.bytecode_cache = template_cache()
     return env
 
 
-def _help_strip(config) -> dict | None:
-    """The help strip at the foot of every page (overrides/partials/help-strip.html), in the
-    language being built: the `quick_dial` contacts of data/contacts.yml and the directory."""
+def _help_strips(config) -> dict:
+    """The help strip at the foot of every page (overrides/partials/help-strip.html) per language,
+    the default first: the `quick_dial` contacts of data/contacts.yml and the directory's page."""
     build = _Current.build
     if build is None or build.curriculum is None:
-        return None
-    lang, default, _, _ = _i18n(config)
+        return {}
+    _, default, langs, _ = _i18n(config)
     cur = build.curriculum
-    strip = help_strip(cur.contacts, lang, cur.source_language, Renderer.label_text(cur, lang))
-    strip["referral"] = ("" if lang == default else f"{lang}/") + REFERRAL.removesuffix(".md") + ".html"
-    return strip
+    strips = {}
+    for lang in langs:
+        strip = help_strip(cur.contacts, lang, cur.source_language, Renderer.label_text(cur, lang))
+        strip["lang"] = lang
+        strip["referral"] = ("" if lang == default else f"{lang}/") + REFERRAL.removesuffix(".md") + ".html"
+        strips[lang] = strip
+    return strips

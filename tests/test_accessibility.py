@@ -106,7 +106,7 @@ def test_one_h1_per_page_and_headings_in_order(shipped_built):
 def test_the_404_page_speaks_both_languages(shipped_built):
     html = (shipped_built / "404.html").read_text(encoding="utf-8")
     assert "Halaman tidak ditemukan" in html and "Page not found" in html
-    assert 'href="en/index.html"' in html and 'href="index.html"' in html
+    assert 'href="/en/index.html"' in html and 'href="/index.html"' in html
 
 
 def test_the_html_checker_finds_no_error_in_our_markup(shipped_built):
