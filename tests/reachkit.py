@@ -1,7 +1,6 @@
 """Tools for checking a built site the way a reader meets it: axe-core in Chromium, the W3C Nu
 HTML Checker, a local HTTP server, and the list of pages. Used by test_accessibility.py and
-test_reach.py (and by scripts/reach_audit.py for figures); the tools come from npm through
-scripts/setup.sh into .cache/npm."""
+test_reach.py; the tools come from npm through scripts/setup.sh into .cache/npm."""
 
 from __future__ import annotations
 
