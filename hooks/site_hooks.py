@@ -19,7 +19,9 @@ from pathlib import Path
 from kurikulum.audit import audit_html, audit_search_index
 from kurikulum.auditpool import AuditPool
 from kurikulum.cache import template_cache
+from kurikulum.cards import label_cells
 from kurikulum.previewcache import PreviewCache, TemplateCache
+from kurikulum.reach import help_strip
 from kurikulum.render import Renderer
 from kurikulum.sanitize import Sanitizer, strip_invisible
 from kurikulum.search import SearchIndex
@@ -27,6 +29,7 @@ from kurikulum.site import SiteBuild, printable
 from kurikulum.sourcefiles import read_text_file
 from kurikulum.textutil import css_string
 from kurikulum.urlcheck import site_host
+from kurikulum.urls import REFERRAL
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -229,6 +232,7 @@ def on_pre_page(page, config, files):
 def on_page_content(html: str, page, config, files) -> str:
     """Every page's content, generated or hand-written, leaves through the allow-list sanitiser."""
     clock = time.perf_counter()
+    html = label_cells(html)  # run-sheets and agendas as cards on a phone (kurikulum/cards.py)
     host = site_host(config.site_url)
     key = hashlib.blake2b(f"{host}\0{html}".encode(), digest_size=16).digest() if _Current.serving else None
     if key is not None and key in _Current.cleaned:
@@ -321,6 +325,9 @@ def on_env(env, config, files):
     if _Current.serving:  # while serving, unchanged pages are not rendered again
         _Current.templates.active = True
         env.template_class = _Current.templates.template_class(env.template_class)
+    strips = _help_strips(config)
+    env.globals["help_strips"] = strips
+    env.globals["help_strip"] = strips.get(_i18n(config)[0])
     if env.bytecode_cache is None:
         env.bytecode_cache = template_cache()
     return env
@@ -332,3 +339,20 @@ def _ui_label(config, key: str) -> str:
     if build is None or getattr(build, "curriculum", None) is None:
         return key
     return Renderer.label_text(build.curriculum, _i18n(config)[0])(key)
+
+
+def _help_strips(config) -> dict:
+    """The help strip at the foot of every page (overrides/partials/help-strip.html) per language,
+    the default first: the `quick_dial` contacts of data/contacts.yml and the directory's page."""
+    build = _Current.build
+    if build is None or build.curriculum is None:
+        return {}
+    _, default, langs, _ = _i18n(config)
+    cur = build.curriculum
+    strips = {}
+    for lang in langs:
+        strip = help_strip(cur.contacts, lang, cur.source_language, Renderer.label_text(cur, lang))
+        strip["lang"] = lang
+        strip["referral"] = ("" if lang == default else f"{lang}/") + REFERRAL.removesuffix(".md") + ".html"
+        strips[lang] = strip
+    return strips

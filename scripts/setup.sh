@@ -110,5 +110,29 @@ if [ -z "$(chromium_path)" ]; then
   fi
 fi
 
+# Java for the W3C Nu HTML Checker (vnu-jar, below), which the tests run over the built site.
+if ! command -v java >/dev/null; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "setup: installing Debian's Java runtime for the HTML checker (apt-get)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null
+  else
+    echo "setup: Java is missing. The HTML validity test needs it. Install it with:" >&2
+    echo "         sudo apt-get install default-jre-headless" >&2
+  fi
+fi
+
+# Test tools from npm: axe-core (accessibility rules, run in Chromium by the tests) and the
+# W3C Nu HTML Checker (vnu-jar). Pinned, so findings do not change under the tests.
+npm_tools=(axe-core@4.14.1 vnu-jar@26.9.27)
+if [ ! -f .cache/npm/node_modules/axe-core/axe.min.js ] || [ ! -f .cache/npm/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  if command -v npm >/dev/null; then
+    echo "setup: installing the test tools axe-core and vnu-jar (npm)"
+    npm install --silent --no-audit --no-fund --prefix .cache/npm "${npm_tools[@]}" >/dev/null
+  else
+    echo "setup: npm not found; the accessibility and HTML tests need axe-core and vnu-jar." >&2
+  fi
+fi
 date -u +"%Y-%m-%dT%H:%M:%SZ $(pwd -P)" > "$STAMP"
 echo "setup: done"

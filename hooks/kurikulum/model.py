@@ -339,6 +339,29 @@ class Contact(Verified):
     scope: Text
     region: Text
     channels: list[Channel] = []
+    quick_dial: int | None = Field(
+        None,
+        ge=1,
+        le=9,
+        description="Place in the help strip at the foot of every page and at the top of the "
+        "referral directory (1 first); its first phone channel is dialled. Leave out for the rest.",
+    )
+    short: Text | None = Field(
+        None,
+        validate_default=True,
+        description='A short name for the help strip, e.g. "Polisi" / "Police" (needed with quick_dial).',
+    )
+
+    @field_validator("short")
+    @classmethod
+    def _quick_dial_has_a_short_name(cls, value, info: ValidationInfo):
+        if info.data.get("quick_dial") is not None and value is None:
+            raise ValueError("quick_dial is set: add `short:`, the name shown in the help strip")
+        if info.data.get("quick_dial") is not None and not any(
+            ch.kind == "phone" and ch.value for ch in info.data.get("channels") or []
+        ):
+            raise ValueError("quick_dial is set but the contact has no phone channel with a number to dial")
+        return value
 
 
 class ContactsFile(Strict):

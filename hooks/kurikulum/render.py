@@ -17,7 +17,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import checklist, dates, printplan, qrcode, urls
+from . import checklist, dates, printplan, qrcode, reach, urls
 from . import model as m
 from .cache import template_cache
 from .i18n import Localizer, escape_plain
@@ -158,6 +158,8 @@ class Renderer:
             pdf_file=lambda to: pdf_file(self.cur, self.lang, to) + ".pdf",
             pack_href=self.downloads(uri, f"paket-cetak-{self.lang}.zip"),
             offline_href=self.downloads(uri, "situs-offline.zip"),
+            dial=reach.channel_href,
+            quick_dial=lambda: reach.quick_dial(self.cur.contacts),
         )
 
     def pdf_name(self, uri: str) -> str:
@@ -217,6 +219,7 @@ class Renderer:
             self.translations(),
             self.checklist(),
         ]
+        pages.append(self.today())
         for number in range(1, len(self.days) + 1):
             pages += [self.day(number), self.day_notes(number)]
         for mod in self.cur.sessions():
@@ -243,6 +246,16 @@ class Renderer:
             number=number,
             day=self.cur.programme.days[number - 1],
             rows=self.days[number - 1],
+        )
+
+    def today(self) -> Page:
+        """The facilitators' view of the running day (docs/assets/javascripts/today.js)."""
+        return self._page(
+            "today.md.j2",
+            urls.TODAY,
+            FACILITATOR,
+            days=self.days,
+            data=reach.today_data(self.cur, self.days, self.label_text(self.cur, self.lang)),
         )
 
     def day_notes(self, number: int) -> Page:
@@ -447,7 +460,8 @@ class Renderer:
             title, _, body = text.partition("\n") if text.startswith("# ") else ("", "", text)
             title = _EXPLICIT_ANCHOR_ATTR.sub("", title[2:]).strip()
             if uri == urls.HOME:  # the handbook's cover already carries the programme's title
-                title, text = self.loc.label("programme"), body
+                title = self.loc.label("programme")
+                text = f"# {title}\n{body}"
             text = _rebase(text, uri, urls.HANDBOOK, inside=ids, anchors=anchors)
             parts.append(dict(id=ids[uri], title=Markup(title), body=Markup(text)))
         local = any(
@@ -504,7 +518,8 @@ _EXPLICIT_ANCHOR_ATTR = re.compile(r"\s*\{ *#[A-Za-z][\w-]* *\}")
 def _rebase(
     markdown: str, from_uri: str, to_uri: str, inside: dict | None = None, anchors: set | None = None
 ) -> str:
-    """Rewrite relative links of a page so they still work when placed inside another page.
+    """Rewrite relative links of a page so they still work when placed inside another page, and
+    move its headings one level down (its title becomes an h2 under the other page's h1).
 
     ``inside`` maps the pages that are part of ``to_uri`` to their part's id: a link to one of
     them goes to the anchor when the page sets it itself (``{ #term-x }``, in ``anchors``),
@@ -521,7 +536,23 @@ def _rebase(
             return f"](#{anchor if anchor in anchors else inside[resolved]})"
         return "](" + urls.relative(to_uri, resolved + ("#" + anchor if anchor else "")) + ")"
 
-    return _LINK.sub(fix, markdown)
+    return _demote(_LINK.sub(fix, markdown))
+
+
+def _demote(markdown: str) -> str:
+    """Every ATX heading one level down (h6 stays h6), code blocks left as they are."""
+    out, fence = [], None
+    for line in markdown.split("\n"):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = None if fence == marker else (fence or marker)
+        elif fence is None and line.startswith("#") and not line.startswith("######"):
+            level = len(line) - len(line.lstrip("#"))
+            if line[level : level + 1] in (" ", ""):
+                line = "#" + line
+        out.append(line)
+    return "\n".join(out)
 
 
 def _host(url: str) -> str:

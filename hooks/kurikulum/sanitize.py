@@ -12,7 +12,9 @@ What survives:
   with its ``d`` geometry only); buttons (the print button; no forms, no inputs);
 - attributes ``class``, ``title`` and ``id`` (ids that the theme uses, ``__*`` and ``md-*``,
   are dropped so content cannot shadow the theme's own elements), and per element the few
-  that their markup needs (``href`` and ``download`` on links, table spans, SVG geometry);
+  that their markup needs (``href`` and ``download`` on links, table spans, the column label
+  of a table cell shown on a phone (``data-label``, see ``cards.py``), the data of the "today"
+  page (``data-today`` on a div: JSON that today.js reads, never runs), SVG geometry);
 - links to https, mailto, tel, in-page anchors, pages of the site itself (relative), and
   http only to the site's own host (``site_url``); look-alike hosts are dropped;
 - images only from the site itself (a relative ``src``), never from another host.
@@ -56,12 +58,12 @@ ATTRIBUTES = {
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
     "th": {"rowspan", "colspan", "scope"},
-    "td": {"rowspan", "colspan"},
+    "td": {"rowspan", "colspan", "data-label"},
     "col": {"span"},
     "abbr": {"title"},
     "details": {"open"},
     "button": {"type", "data-print"},
-    "div": {"data-edition"},
+    "div": {"data-edition", "data-today"},
     "svg": {"xmlns", "viewbox", "viewBox", "role", "aria-label", "width", "height"},
     "rect": {"x", "y", "width", "height"},
     "line": {"x1", "x2", "y1", "y2"},

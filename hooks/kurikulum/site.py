@@ -247,6 +247,7 @@ def navigation(cur: Curriculum, label, lang: str | None = None) -> list:
         programme = _grouped(cur, lang, [[day, note] for day, note in zip(days, notes, strict=True)])
     else:
         programme = days + notes
+    programme = [urls.TODAY] + programme
     if len(sessions) > GROUP_AT:
         session_nav = _grouped(
             cur, lang, [[urls.module(m.slug) for m in mods] for mods in _day_sessions(cur)]

@@ -19,6 +19,7 @@ CARD = "kartu-darurat.md"
 SAFEGUARDING = "safeguarding.md"
 REPLICATION = "replication.md"
 ABOUT = "about.md"
+TODAY = "hari-ini.md"
 
 
 def day(number: int) -> str:
