@@ -195,7 +195,10 @@ class Doc:
             listed = listed or word in rules.listed_words
         if listed:
             self.listed_runs.append(words)
-        for start, word in _words_before(text, run.start()):
+        before = run.start()
+        if before > 1 and text[before - 1] in r.QUOTES:
+            before -= 1  # 'warnet "Raja Game"': the cue stands before the opening quote
+        for start, word in _words_before(text, before):
             if word in rules.cue_words:
                 sites[word].append(start)
 
@@ -931,12 +934,22 @@ def _cued_names(doc: Doc) -> Iterator[Finding]:
             continue  # "Bu Guru", and nicknames made of ordinary words: "Om Baik", "Kak Manis"
         yield doc.finding("name", *match.span())
     for match in doc.finditer(rules.name_cue):
-        first = match.group("hit").split()[0]
+        words = match.group("hit").split()
+        thing = doc.prev_word(match.start())
+        if thing in rules.venue_nouns:
+            if not all(word in rules.landmark_generic for word in words):
+                yield doc.finding("address", *match.span("hit"))  # "sebuah warung bernama Sido Mampir"
+            continue
+        titled = words[0].lower() in rules.name_prefixes
+        while len(words) > 1 and words[0].lower() in rules.name_prefixes:
+            words = words[1:]  # "panggilan Pak Kades": a title before a role is no name
+        first = words[0]
         if (
             first.lower() in rules.roles
             or first in rules.function_words
-            or doc.prev_word(match.start()) in rules.thing_nouns
+            or thing in rules.thing_nouns
             or (first.lower() in rules.common and first not in rules.given_names)
+            or (titled and first.lower() in rules.name_prefixes)
         ):
             continue  # "dipanggil si Pendiam": a nickname made of an ordinary word, like "Kak Manis"
         start = match.start() if match.group("cue").lower() == "si" else match.start("hit")
@@ -955,12 +968,20 @@ def _quoted_names(doc: Doc) -> Iterator[Finding]:
         cue = rules.quoted_name_cue.search(doc.lower, max(0, quote.start() - 60), quote.start())
         if not cue:
             continue
-        gap = set(cue.group("gap").split())
-        if gap & (rules.thing_nouns | r.PSEUDONYM_WORDS):
-            continue  # 'nama samaran "Dinda"', 'saved the photo as "Pantai"'
-        if not gap and doc.prev_word(cue.start()) in rules.thing_nouns:
-            continue  # 'an app called "Wizz"' (but 'the club called him "Kipli"')
+        # 'known in the village as "Gendut"': a thing noun after "in"/"di" says where, not what is named
+        gap = set(r.LOCATIVE.sub(" ", cue.group("gap")).split())
+        if gap & r.PSEUDONYM_WORDS and not _alias_in_use(doc, cue.start()):
+            continue  # 'nama samaran "Dinda"' (but 'pelaku memakai nama samaran "Om Jek"')
+        if gap & rules.thing_nouns:
+            continue  # 'saved the photo as "Pantai"'
         words = quote.group("hit").split()
+        thing = "" if gap else doc.prev_word(cue.start())
+        if thing in rules.venue_nouns:
+            if not all(word in rules.landmark_generic for word in words):
+                yield doc.finding("address", start, end)  # 'an internet café called "Raja Game"'
+            continue
+        if thing in rules.thing_nouns:
+            continue  # 'an app called "Wizz"' (but 'the club called him "Kipli"')
         if words[0][0].islower():
             if len(words) == 2:  # 'om dedi', 'dek tiara': a lower-case form of address, then a name
                 if words[0] in rules.name_prefixes and (
@@ -986,6 +1007,45 @@ def _quoted_names(doc: Doc) -> Iterator[Finding]:
         ):
             continue
         yield doc.finding("name", start, end)
+
+
+def _alias_in_use(doc: Doc, pos: int) -> bool:
+    """True if the pseudonym before ``pos`` is one someone used ('pelaku memakai nama samaran "Om Jek"',
+    'he used the fake name "Rafa"'), not one the author gave ('kami beri nama samaran "Dinda"')."""
+    window = doc.lower[max(0, pos - 60) : pos + 40]
+    used = r.ALIAS_IN_USE.search(window)
+    return bool(used) and not r.AUTHOR_WORDS.search(window, 0, used.start())
+
+
+def _quoted_accounts(doc: Doc) -> Iterator[Finding]:
+    """An account or profile name in quotes after an account word: 'nama akun "Bunda Peduli"', 'akun FB
+    "Rendy Ganteng Pol"', 'a profile named "Kakak Baik"' (only a platform or a word such as "pelaku" between). Ordinary words make a searchable account name too when
+    they make a persona (a kinship word, a form of address or a name), not a description ('"Info Loker Terbaru"')."""
+    rules = doc.rules
+    if rules.account_cue.triggers.isdisjoint(doc.words):
+        return
+    for match in doc.finditer(rules.account_cue):
+        gap = {word.removesuffix("-nya") for word in match.group("gap").split()}
+        if not gap <= r.ACCOUNT_GAP_WORDS | rules.platform_words | rules.handle_cue_words:
+            continue  # 'akun itu menawarkan "kerja sampingan"', 'akun pelaku melalui fitur "Laporkan"'
+        start, end = match.span("hit")
+        words = doc.text[start:end].split()
+        if not any(char.isalpha() for char in doc.text[start:end]) or r.FICTIONAL_MARK.match(
+            doc.text, end + 1
+        ):
+            continue
+        persona = [
+            word
+            for word in words
+            if (low := word.lower()) in rules.kin_words
+            or low in rules.name_prefixes
+            or low in rules.name_words_lower
+            or _name_like(rules, word)
+        ]
+        if (
+            persona
+        ):  # a person or a name ("Bunda Peduli", "Rendy Ganteng Pol"), not a description ("Info Loker")
+            yield doc.finding("handle", start, end)
 
 
 def _after_name(doc: Doc, pos: int) -> bool:
@@ -1734,6 +1794,7 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _initials,
     _cued_names,
     _quoted_names,
+    _quoted_accounts,
     _aliases,
     _boru_names,
     _appositions,
@@ -1796,7 +1857,9 @@ class Scanner:
         start = finding.start
         if start == 0 or doc.text[start - 1] not in "\"“‘'":
             return False
-        return bool(r.FICTIONAL_BEFORE.search(doc.lower, max(0, start - 60), start))
+        return bool(r.FICTIONAL_BEFORE.search(doc.lower, max(0, start - 60), start)) and not _alias_in_use(
+            doc, start - 1
+        )
 
     def scan(self, text: str, slug: bool = False) -> list[Finding]:
         """All identifying details in ``text``, with the author's offsets and text.

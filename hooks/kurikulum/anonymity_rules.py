@@ -154,6 +154,8 @@ DAY_WORD_KEYS = keys(
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth twenty thirty"
 )
 CAPWORD = r"[A-Z][\w'’-]*"
+OPEN_QUOTE = "[\"“‘']?"  # a name in quotes after its cue word: 'warnet "Raja Game"', 'desa "Sukamaju"'
+QUOTES = "\"“‘'"
 NAME_WORDS = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
 NUM_ID = (
     r"(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)[ \t]+belas|sepuluh|sebelas|"
@@ -376,6 +378,26 @@ PSEUDONYM_WORDS = frozenset(
         "bukan",
     ]
 )
+# A pseudonym someone used, not one the author gave: 'pelaku memakai nama samaran "Om Jek"', 'he used
+# the fake name "Rafa"' (on the lower-cased text); unless the author is the one using it ("kami ...").
+ALIAS_IN_USE = re.compile(
+    r"(?<![a-z])(?:memakai|menggunakan|pakai|pake|make|memakainya|menyamar|mengaku|used|uses|using|use|adopted)"
+    r"(?:[ \t]+(?:the|a|an|his|her|nama|name|names|akun|account|sebuah|identitas|dengan))*"
+    r"[ \t]+(?:samaran|palsu|fake|pseudonym|pseudonim|alias)(?![a-z])"
+)
+# Words that may stand between an account word and an account name in quotes: 'akun palsu pelaku "X"'.
+ACCOUNT_GAP_WORDS = keys(
+    "pelaku korban anak tersangka palsu kedua baru lain lainnya itu ini tersebut milik miliknya bernama nama "
+    "adalah yaitu dengan atas the a an his her their its fake new second other named called was is "
+    "offender's perpetrator's suspect's victim's child's girl's boy's"
+)
+AUTHOR_WORDS = re.compile(r"(?<![a-z])(?:kami|kita|penulis|we|our|the[ \t]+author)(?![a-z])")
+# "in the village", "di kampung": a place phrase between a cue and a quoted name (lower-cased text).
+LOCATIVE = re.compile(
+    r"(?<![a-z])(?:in|at|on|around|across|among|throughout|within|di|dalam|sekitar|se)"
+    r"(?:[ \t]+(?:the|this|that|his|her|their|its|our|a|an|itu|ini|tersebut))?[ \t]+[a-z][a-z'’-]*"
+    r"(?:[ \t]+(?:itu|ini|tersebut))?"
+)
 # A Discord tag ("ShadowFox#4821", "kucingoren#0937"): found from "#1234", then the name before it.
 DISCORD_NUMBER = re.compile(r"#\d{4}(?![\w#])")
 DISCORD_NAME = re.compile(r"[A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*\Z")
@@ -590,6 +612,10 @@ EN_STREET_WORDS = {
     "Avenue": "address",
     "Lane": "address",
     "School": "school",
+    "University": "school",
+    "Polytechnic": "school",
+    "Institute": "school",
+    "College": "school",
 }
 _LAW_NUMBER = r"\s*(?:No\.?|Nomor|Number|Nr\.?)?\s*\d+[A-Z]?\s*(?:(?:Tahun|tahun|of|/)\s*\d{4})?"
 # Verb and noun forms ("menerapkan", "berada", "kegiatan", "tempatnya") are not names.
@@ -838,6 +864,7 @@ class Rules:
         self._safe_phrases(lex)
         self._names(lex)
         self._appositions(lex)
+        self._accounts(lex)
         self._places(lex)
         self._addresses(lex)
         self._dates(lex)
@@ -870,6 +897,13 @@ class Rules:
         self.acronyms = lex.set("acronyms")
         self.dotted = lex.set("dotted_abbreviations")
         self.thing_nouns = lex.set("thing_nouns", lower=True)
+        # Places a name after "bernama" / "called" locates a child in: 'warung bernama "Sido Mampir"',
+        # 'an internet café called "Raja Game"' (a venue, where an app or a film is a mere thing).
+        self.venue_nouns = frozenset(
+            word.lower()
+            for word in lex["landmarks"] + lex["english_business_words"] + lex["english_landmark_words"]
+            if " " not in word
+        )
         self.name_prefix_stops = lex.set("name_prefix_stops")
         self.name_suffix_stops = lex.set("name_suffix_stops")
         self.function_words = lex.set("function_words")
@@ -968,6 +1002,19 @@ class Rules:
             anchored=True,
         )
 
+    def _accounts(self, lex: Lexicon) -> None:
+        """'nama akun "Bunda Peduli"', 'akun FB "Rendy Ganteng Pol"', 'profile name "Kakak Baik"' (lower-cased text;
+        up to two words, such as the platform, between the account word and the quote)."""
+        cues = lex["account_name_cues"]
+        self.account_words = keys(cues)
+        self.account_cue = pattern(
+            rf"{lalt(cues)}(?:-?nya)?(?P<gap>(?:[ \t]+[a-z0-9][a-z0-9'’-]*){{0,2}}?)[ \t]*[:=]?[ \t]*[\"“‘']"
+            r"(?P<hit>[^\"”’'\n]{2,40}?)[\"”’']",
+            lower=True,
+            triggers=cues,
+            anchored=True,
+        )
+
     def _appositions(self, lex: Lexicon) -> None:
         """ "Fransina Wakerkwa, mama dari korban, ...", "The mother, Hermina Karubaba, ..." (lower-cased text).
 
@@ -1000,7 +1047,8 @@ class Rules:
         )
         words = lex["school_words"]
         self.school_word = pattern(
-            rf"{ialt(words)}[ \t]+(?P<name>{CAPWORD}(?:[ \t]+(?:\d{{1,3}}\b|{CAPWORD})){{0,3}})", cues=words
+            rf"{ialt(words)}[ \t]+{OPEN_QUOTE}(?P<name>{CAPWORD}(?:[ \t]+(?:\d{{1,3}}\b|{CAPWORD})){{0,3}})",
+            cues=words,
         )
         # "madrasah aliyah negeri 2", "Junior High School 3 Bekasi": a school numbered after its kind.
         self.school_number = pattern(
@@ -1012,7 +1060,7 @@ class Rules:
         )
         village = lex["village_words"]
         self.village_id = pattern(
-            rf"{cue_alt(village)}[ \t]+(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})",
+            rf"{cue_alt(village)}[ \t]+{OPEN_QUOTE}(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})",
             cues=village,
         )
         en_words = lex["english_place_words"]
@@ -1058,12 +1106,15 @@ class Rules:
             needs_digit=True,
         )
         housing, units, landmarks = lex["housing_words"], lex["area_units"], lex["landmarks"]
-        self.housing = pattern(rf"{cue_alt(housing)}[ \t]+{CAPWORD}(?:[ \t]+{CAPWORD}){{0,3}}", cues=housing)
+        self.housing = pattern(
+            rf"{cue_alt(housing)}[ \t]+{OPEN_QUOTE}{CAPWORD}(?:[ \t]+{CAPWORD}){{0,3}}", cues=housing
+        )
         self.area_unit = pattern(
             rf"{ialt(units)}[ \t]+(?:Metro[ \t]+)?(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})", cues=units
         )
         self.landmark = pattern(
-            rf"{ialt(landmarks)}[ \t]+(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})", cues=landmarks
+            rf"{ialt(landmarks)}[ \t]+{OPEN_QUOTE}(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})",
+            cues=landmarks,
         )
 
     def _dates(self, lex: Lexicon) -> None:
