@@ -154,6 +154,7 @@ DAY_WORD_KEYS = keys(
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth twenty thirty"
 )
 CAPWORD = r"[A-Z][\w'’-]*"
+HAS_QUOTE = re.compile("[\"“‘']")
 OPEN_QUOTE = "[\"“‘']?"  # a name in quotes after its cue word: 'warnet "Raja Game"', 'desa "Sukamaju"'
 QUOTES = "\"“‘'"
 NAME_WORDS = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
@@ -434,12 +435,25 @@ DOCUMENT_NUMBER = pattern(
 
 # GPS coordinates: two decimal degrees with at least four decimals ("-6.9147, 107.6098",
 # "3.5952° N, 98.6722° E", "LS"/"BT" in Indonesian); a map pin locates a home to a few metres.
+# Separated by a space only with the hemisphere ("6.9147 S 107.6098 E") or a southern latitude
+# ("-6.9147 107.6098", as pasted from a map app).
 COORDINATES = pattern(
     r"[-−]?\d{1,3}[.,]\d{4,}[ \t]*°?[ \t]*(?:[NSnsU]|LU|LS)?[ \t]*[,;/][ \t]*"
-    r"[-−]?\d{1,3}[.,]\d{4,}(?:[ \t]*°?[ \t]*(?:[EWew]|BT|BB)\b|°)?",
+    r"[-−]?\d{1,3}[.,]\d{4,}(?:[ \t]*°?[ \t]*(?:[EWew]|BT|BB)\b|°)?"
+    r"|[-−]?\d{1,3}\.\d{4,}[ \t]*°?[ \t]*(?:[NSnsU]|LU|LS)[ \t]+\d{1,3}\.\d{4,}[ \t]*°?[ \t]*(?:[EWew]|BT|BB)\b"
+    r"|[-−]\d{1,2}\.\d{4,}[ \t]+\d{2,3}\.\d{4,}(?![\d.])",
     "-.,",
     needs_digit=True,
 )
+# The same in degrees, minutes and seconds, as a map app shares them: "3°35'42.1"N 98°40'21.7"E",
+# "7° 48' 4\" LS, 110° 21' 53\" BT"; one position with its hemisphere is enough ("6°54'53"S").
+# Found from the degree sign (rare), then read from the digits before it.
+_DMS = r"\d{1,3}[ \t]*°[ \t]*\d{1,2}[ \t]*['’′][ \t]*(?:\d{1,2}(?:[.,]\d+)?[ \t]*(?:\"|''|′′|″|”|’’)[ \t]*)?"
+_HEMISPHERE = r"(?:[NSEWnsewUTBT]|LU|LS|BT|BB)\b"
+COORDINATES_DMS = re.compile(
+    rf"{_DMS}(?:{_HEMISPHERE}(?:[ \t]*[,;/]?[ \t]*{_DMS}(?:{_HEMISPHERE})?)?|[ \t]*[,;/]?[ \t]*{_DMS}{_HEMISPHERE})"
+)
+DEGREE_HEAD = re.compile(r"\d{1,3}[ \t]*\Z")
 
 # A chat group, server or page named in quotes ("grup 'Info Warga Tegalsari'", "server 'Mabar
 # Pontianak Barat'"): a place in its name tells where its members live. The quote is found from
@@ -465,8 +479,12 @@ ADDRESS_NUMBERS = pattern(
     anchored=True,
     needs_digit=True,
 )
+# "Blok C", "blok F-7", "Blok C2", "blok A3/17", "blok 45", "Blok AA-12" (on the lower-cased text).
 BLOCK = pattern(
-    r"blok\s+(?:[a-z]\b(?:[\s-]?\d{1,3}\b)?|\d{1,3}\b)", lower=True, triggers="blok", anchored=True
+    r"blok\s+(?:[a-z]{1,2}(?:[\s-]?\d{1,3}(?:[/.\-]\d{1,3})?[a-z]?)?\b|\d{1,3}(?:/\d{1,3})?\b)",
+    lower=True,
+    triggers="blok",
+    anchored=True,
 )
 UNIT_AFTER = re.compile(  # on the lower-cased text
     r"[ \t]*(?:tahun|thn|th|bulan|minggu|hari|jam|menit|detik|kali|orang|anak|km|m|meter|cm|kg|persen|"
@@ -606,6 +624,7 @@ LABEL_BEFORE = re.compile(
     r"(?:[a-z-]+(?:[ \t]+[a-z-]+)?[ \t]+[a-z][\"”’']?(?:[ \t]*,[ \t]*(?:(?:dan|and|atau|or)[ \t]+)?"
     r"|[ \t]+(?:dan|and|atau|or|&)[ \t]+))*\Z"
 )
+UNIVERSITY_WORDS = "University Universitas Institute Institut Polytechnic College Academy"
 EN_STREET_WORDS = {
     "Street": "address",
     "Road": "address",
@@ -677,6 +696,11 @@ PLATFORM_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_]")
 CLAUSE_STOPS = (". ", "! ", "? ", "; ", "\n")
 # Batak women's names: "Lasma br. Sitorus", "Rosdiana boru Simanjuntak" (br./boru before the marga).
 BORU = pattern(r"(?:br|Br|BR|boru|Boru|BORU)\.?[ \t]+(?P<marga>[A-Z][a-z]{2,})", cues="br boru")
+# Roles of a child or an offender before a name in brackets: "korban (aldi)", "the victim (Dimas)".
+ROLE_BEFORE_NAME = (
+    "korban pelaku anak siswa siswi murid santri santriwati remaja gadis bocah pelapor saksi terlapor tersangka "
+    "victim offender perpetrator suspect child girl boy student pupil teen teenager witness survivor"
+)
 # A name in brackets right after a name: "Tante Meylani (Liem Mei Lan)".
 BRACKET_NAME = re.compile(r"[ \t]*\([ \t]*(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]*\)")
 SPACES = re.compile(r"[ \t]*")
@@ -747,6 +771,7 @@ GROUP_CODE = re.compile(
     rf"(?<![\w-])(?:(?:1[0-2]|[1-9])-?[a-k]|(?:x{{1,3}}|xi{{1,2}}|vi{{1,3}}|ix)-[a-k]|(?:x{{1,3}}|xi{{1,2}}|1[0-2])[ \t]*{_STREAM}"
     rf"|kelas[ \t]*\d|{_NICKNAME})(?![\w-])"
 )
+TOWN_AFTER = re.compile(r"[ \t]*,[ \t]*(?P<town>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})(?![\w'’-])")
 PLACE_AFTER = re.compile(rf"[ \t]+({CAPWORD}(?:[ \t]+{CAPWORD})?)")
 # Place of birth: "Tempat/Tgl Lahir: Sindangraya, 12 Maret 2012", "TTL: Waghete, ...", "born in Oelamasi on ...",
 # "lahir di Sungai Raya pada ..." (on the lower-cased text; the place is read in the case view).
@@ -799,6 +824,17 @@ STREET_STOP = frozenset(
         "sebelah",
         "arah",
     ]
+)
+# English verbs after a subject: "Citra has been absent", "Made was scared". After one, a given name that is
+# also an Indonesian word is a name even at the start of a sentence (the word would not stand in English).
+EN_SUBJECT_VERBS = keys(
+    """has had is was said says told tells went goes sent sends received receives met meets started stopped
+    stayed stays lives lived did does didn't doesn't wasn't isn't hasn't hadn't will would could can can't
+    couldn't should must might became becomes began begins cried cries felt feels asked asks wrote writes
+    posted posts shared shares uploaded replied replies came comes joined agreed refused left attends
+    attended studies studied plays played loves loved likes liked wants wanted needs needed knew knows thought
+    thinks got gets gave gives took takes kept keeps tried tries showed shows admitted admits reported reports
+    explained explains decided decides ran runs lost saw sees"""
 )
 # Function words that tell English text from Indonesian (see ``anonymity._looks_english``).
 EN_STOP = frozenset(
@@ -877,6 +913,8 @@ class Rules:
     def _sets(self, lex: Lexicon) -> None:
         self.given_names = lex.set("given_names")
         self.ambiguous_names = lex.starred("given_names")
+        self.name_phrases = frozenset(" ".join(phrase.lower().split()) for phrase in lex["name_phrases"])
+        self.phrase_heads = frozenset(phrase.split()[0].capitalize() for phrase in self.name_phrases)
         self.surnames = frozenset(word.capitalize() for word in lex["surnames"])
         self.name_words_lower = frozenset(w.lower() for w in self.given_names | self.surnames)
         # Given names that are no ordinary word in lower case: "rizky", not "budi" or "made".
@@ -969,6 +1007,8 @@ class Rules:
         )
         cues = lex["name_cues"] + lex["nickname_cues"]
         self.name_cue = pattern(rf"(?P<cue>{ialt(cues)})[ \t]+(?P<hit>{NAME_WORDS})", cues=cues)
+        owners = lex["possessor_nouns"]
+        self.possessor = pattern(rf"(?P<cue>{ialt(owners)})[ \t]+(?P<hit>{NAME_WORDS})", cues=owners)
         aliases = lex["alias_cues"]
         self.alias_after_name_only = frozenset(cue.lower().rstrip(".") for cue in lex.starred("alias_cues"))
         self.alias_words = frozenset(word for word in keys(aliases) if word.isalpha() and len(word) > 1)
@@ -1026,6 +1066,15 @@ class Rules:
             r"|gadis|bocah|remaja|murid)(?:[ \t]+(?:itu|tersebut))?"
         )
         self.kin_words = keys(lex["kinship_words"])
+        # "korban (aldi)", "the victim (Dimas)", "adiknya (Salsa)": a name in brackets after a role or kin word.
+        roles = list(lex["kinship_words"]) + ROLE_BEFORE_NAME.split()
+        self.role_bracket = pattern(
+            rf"{lalt(roles)}(?:-?nya)?(?:[ \t]+(?:korban|itu|tersebut|perempuan|laki-laki))?[ \t]*\([ \t]*"
+            r"(?P<hit>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})[ \t]*[),;]",
+            lower=True,
+            triggers=roles,
+            anchored=True,
+        )
         self.kin_phrase = re.compile(
             r"(?P<pre>(?:(?:the[ \t]+)?(?:victim|child|girl|boy|offender|suspect|student|pupil|teenager|teen"
             r"|survivor)['’]s|her|his|their|the)[ \t]+(?:step-?|grand)?)?"
@@ -1057,6 +1106,11 @@ class Rules:
             triggers=list(words) + ["school"],
             anchored=True,
             needs_digit=True,
+        )
+        # "University of Cenderawasih", "Institute of Technology Bandung" (the name after "of").
+        self.university_of = pattern(
+            rf"(?:{alt(UNIVERSITY_WORDS)})[ \t]+of[ \t]+(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})",
+            cues=UNIVERSITY_WORDS,
         )
         village = lex["village_words"]
         self.village_id = pattern(
@@ -1326,7 +1380,9 @@ class Rules:
         return [
             self.honorific,
             self.name_cue,
+            self.possessor,
             self.school_word,
+            self.university_of,
             self.village_id,
             self.village_en_of,
             self.prep_place,
