@@ -389,7 +389,7 @@ ALIAS_IN_USE = re.compile(
 # Words that may stand between an account word and an account name in quotes: 'akun palsu pelaku "X"'.
 ACCOUNT_GAP_WORDS = keys(
     "pelaku korban anak tersangka palsu kedua baru lain lainnya itu ini tersebut milik miliknya bernama nama "
-    "adalah yaitu dengan atas the a an his her their its fake new second other named called was is "
+    "adalah yaitu dengan atas di pada on in at the a an his her their its fake new second other named called was is "
     "offender's perpetrator's suspect's victim's child's girl's boy's"
 )
 AUTHOR_WORDS = re.compile(r"(?<![a-z])(?:kami|kita|penulis|we|our|the[ \t]+author)(?![a-z])")
@@ -1044,11 +1044,11 @@ class Rules:
 
     def _accounts(self, lex: Lexicon) -> None:
         """'nama akun "Bunda Peduli"', 'akun FB "Rendy Ganteng Pol"', 'profile name "Kakak Baik"' (lower-cased text;
-        up to two words, such as the platform, between the account word and the quote)."""
+        up to three words, such as "pelaku di Facebook", between the account word and the quote)."""
         cues = lex["account_name_cues"]
         self.account_words = keys(cues)
         self.account_cue = pattern(
-            rf"{lalt(cues)}(?:-?nya)?(?P<gap>(?:[ \t]+[a-z0-9][a-z0-9'’-]*){{0,2}}?)[ \t]*[:=]?[ \t]*[\"“‘']"
+            rf"{lalt(cues)}(?:-?nya)?(?P<gap>(?:[ \t]+[a-z0-9][a-z0-9'’-]*){{0,3}}?)[ \t]*[:=]?[ \t]*[\"“‘']"
             r"(?P<hit>[^\"”’'\n]{2,40}?)[\"”’']",
             lower=True,
             triggers=cues,
