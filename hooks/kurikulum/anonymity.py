@@ -13,7 +13,8 @@ Three modules do the groundwork:
 * ``anonymity_lists`` reads the word lists. They are data, one plain-text file per list in
   ``kurikulum/data/`` (provinces, islands, major cities, institutions, role words, acronyms,
   months, school, village, housing and street words, landmarks and businesses, hotlines, given
-  names, places, common words, alias and quoted-name cues ...), each documented at its top. A
+  names, places, common words, alias, quoted-name and account-name cues, possessed nouns ("nilai X"),
+  ordinary phrases that start with a name ("Budi pekerti") ...), each documented at its top. A
   project adds its own entries, without editing the package, in
   ``<project root>/local/data/anonymity/<same file name>.txt``: pass the project root to
   ``scan`` (``curriculum check`` does).
@@ -36,8 +37,9 @@ way of writing a name. Rules about the shape of a token (initials before a class
 Most detectors look at one text on their own. A few passes then look at what the others found
 in the same sentence: a name in brackets right after a name ("Tante Meylani (Liem Mei Lan)"),
 a capitalised place after "di"/"in" that follows another finding ("PB Garuda Muda in
-Karangpandan"; alone such a word may be anything), and an exact age next to a place, a name,
-a school or an address ("Rizky Maulana, 10 yrs", "aged 13, from SMP Negeri 4 Kepanjen").
+Karangpandan"; alone such a word may be anything), the town that closes an address, even a major
+city ("Jl. Cendrawasih 2 no. 41, Sorong"), and an exact age next to a place, a name, a school or an
+address ("Rizky Maulana, 10 yrs", "aged 13, from SMP Negeri 4 Kepanjen").
 
 Usage::
 
@@ -1781,7 +1783,9 @@ def _role_brackets(doc: Doc) -> Iterator[Finding]:
     rules = doc.rules
     if "(" not in doc.text:
         return
-    for match in doc.finditer(rules.role_bracket):
+    for match in r.BRACKETED_WORDS.finditer(doc.lower):
+        if not rules.role_before_bracket.search(doc.lower, max(0, match.start() - 40), match.start()):
+            continue
         start, end = match.span("hit")
         first = doc.text[start:end].split()[0]
         listed = first.lower() in rules.name_words_lower and first.lower() not in rules.roles

@@ -701,6 +701,7 @@ ROLE_BEFORE_NAME = (
     "korban pelaku anak siswa siswi murid santri santriwati remaja gadis bocah pelapor saksi terlapor tersangka "
     "victim offender perpetrator suspect child girl boy student pupil teen teenager witness survivor"
 )
+BRACKETED_WORDS = re.compile(r"\([ \t]*(?P<hit>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})[ \t]*[),;]")
 # A name in brackets right after a name: "Tante Meylani (Liem Mei Lan)".
 BRACKET_NAME = re.compile(r"[ \t]*\([ \t]*(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]*\)")
 SPACES = re.compile(r"[ \t]*")
@@ -1068,12 +1069,9 @@ class Rules:
         self.kin_words = keys(lex["kinship_words"])
         # "korban (aldi)", "the victim (Dimas)", "adiknya (Salsa)": a name in brackets after a role or kin word.
         roles = list(lex["kinship_words"]) + ROLE_BEFORE_NAME.split()
-        self.role_bracket = pattern(
-            rf"{lalt(roles)}(?:-?nya)?(?:[ \t]+(?:korban|itu|tersebut|perempuan|laki-laki))?[ \t]*\([ \t]*"
-            r"(?P<hit>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})[ \t]*[),;]",
-            lower=True,
-            triggers=roles,
-            anchored=True,
+        # Found from the bracket (rarer than the words), then the role before it (lower-cased text).
+        self.role_before_bracket = re.compile(
+            rf"(?<![a-z]){lalt(roles)}(?:-?nya)?(?:[ \t]+(?:korban|itu|tersebut|perempuan|laki-laki))?[ \t]*\Z"
         )
         self.kin_phrase = re.compile(
             r"(?P<pre>(?:(?:the[ \t]+)?(?:victim|child|girl|boy|offender|suspect|student|pupil|teenager|teen"
