@@ -220,6 +220,10 @@ POSITIVE = [
     ("school", "Kakaknya kuliah di Universitas Pattimura.", "Universitas Pattimura"),
     ("school", "He studied at the University of Cenderawasih.", "University of Cenderawasih"),
     ("village", "Alamatnya Jl. Sirsak No. 3, Kendari.", "Kendari"),
+    ("name", 'Anak itu disebut warga "Gendut" karena badannya besar.', "Gendut"),
+    ("name", "Menurut wali kelas Josua, anak itu pendiam.", "Josua"),
+    ("address", 'The boys met at a billiard hall called "Sinar Jaya".', "Sinar Jaya"),
+    ("address", "Rumahnya di blok 3a.", "blok 3a"),
 ]
 
 NEGATIVE = [
@@ -299,6 +303,9 @@ NEGATIVE = [
     ("handle", 'Sebuah akun bernama "Info Loker Terbaru" menawarkan pekerjaan.'),
     ("school", "Tim dari sebuah universitas ikut meneliti."),
     ("village", "Keluarga itu pindah ke Kendari."),
+    ("name", "Pak Dukuh dan Pak Kaur datang ke rumah korban."),
+    ("name", "Pak Haji datang ke rumah korban."),
+    ("name", 'Modus ini disebut "grooming" dan pelakunya disebut "Anak A" dalam skenario.'),
 ]
 
 

@@ -937,6 +937,8 @@ def _cued_names(doc: Doc) -> Iterator[Finding]:
     rules = doc.rules
     for match in doc.finditer(rules.honorific):
         first = match.group("first")
+        if first and first.lower() in rules.name_prefixes and len(match.group().split()) == 2:
+            continue  # "Pak Haji", "Bu Hajjah", "Mbak Kakak": a form of address twice, no name
         if first and (
             first.lower() in rules.roles or (first.lower() in rules.common and first not in rules.given_names)
         ):

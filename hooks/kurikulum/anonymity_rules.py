@@ -481,7 +481,7 @@ ADDRESS_NUMBERS = pattern(
 )
 # "Blok C", "blok F-7", "Blok C2", "blok A3/17", "blok 45", "Blok AA-12" (on the lower-cased text).
 BLOCK = pattern(
-    r"blok\s+(?:[a-z]{1,2}(?:[\s-]?\d{1,3}(?:[/.\-]\d{1,3})?[a-z]?)?\b|\d{1,3}(?:/\d{1,3})?\b)",
+    r"blok\s+(?:[a-z]{1,2}(?:[\s-]?\d{1,3}(?:[/.\-]\d{1,3})?[a-z]?)?\b|\d{1,3}[a-z]?(?:/\d{1,3})?\b)",
     lower=True,
     triggers="blok",
     anchored=True,
@@ -938,10 +938,9 @@ class Rules:
         self.thing_nouns = lex.set("thing_nouns", lower=True)
         # Places a name after "bernama" / "called" locates a child in: 'warung bernama "Sido Mampir"',
         # 'an internet café called "Raja Game"' (a venue, where an app or a film is a mere thing).
-        self.venue_nouns = frozenset(
-            word.lower()
-            for word in lex["landmarks"] + lex["english_business_words"] + lex["english_landmark_words"]
-            if " " not in word
+        self.venue_nouns = frozenset(  # "warung", "café", and "hall" of "billiard hall"
+            entry.lower().split()[-1]
+            for entry in lex["landmarks"] + lex["english_business_words"] + lex["english_landmark_words"]
         )
         self.name_prefix_stops = lex.set("name_prefix_stops")
         self.name_suffix_stops = lex.set("name_suffix_stops")
