@@ -488,7 +488,9 @@ def _unit_numbers(doc: Doc) -> Iterator[Finding]:
     if not doc.has_digit:
         return
     for match in doc.finditer(r.COORDINATES):
-        yield doc.finding("address", *match.span())
+        # Separated by a space only: "-6.9147 107.6098" (signed), not "1.2345 2.3456".
+        if not match.group("bare") or doc.text[match.start()] in "-−":
+            yield doc.finding("address", *match.span())
     reach = 0
     for degree in re.finditer("°", doc.text) if "°" in doc.text else ():
         head = r.DEGREE_HEAD.search(doc.text, max(reach, degree.start() - 6), degree.start())

@@ -438,10 +438,10 @@ DOCUMENT_NUMBER = pattern(
 # Separated by a space only with the hemisphere ("6.9147 S 107.6098 E") or a southern latitude
 # ("-6.9147 107.6098", as pasted from a map app).
 COORDINATES = pattern(
-    r"[-−]?\d{1,3}[.,]\d{4,}[ \t]*°?[ \t]*(?:[NSnsU]|LU|LS)?[ \t]*[,;/][ \t]*"
+    r"[-−]?\d{1,3}[.,]\d{4,}(?:[ \t]*°?[ \t]*(?:[NSnsU]|LU|LS)?[ \t]*[,;/][ \t]*"
     r"[-−]?\d{1,3}[.,]\d{4,}(?:[ \t]*°?[ \t]*(?:[EWew]|BT|BB)\b|°)?"
-    r"|[-−]?\d{1,3}\.\d{4,}[ \t]*°?[ \t]*(?:[NSnsU]|LU|LS)[ \t]+\d{1,3}\.\d{4,}[ \t]*°?[ \t]*(?:[EWew]|BT|BB)\b"
-    r"|[-−]\d{1,2}\.\d{4,}[ \t]+\d{2,3}\.\d{4,}(?![\d.])",
+    r"|[ \t]*°?[ \t]*(?:[NSnsU]|LU|LS)[ \t]+\d{1,3}\.\d{4,}[ \t]*°?[ \t]*(?:[EWew]|BT|BB)\b"
+    r"|(?P<bare>[ \t]+\d{2,3}\.\d{4,}(?![\d.])))",  # the latitude must be signed (checked in anonymity)
     "-.,",
     needs_digit=True,
 )
