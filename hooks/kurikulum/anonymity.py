@@ -13,7 +13,8 @@ Three modules do the groundwork:
 * ``anonymity_lists`` reads the word lists. They are data, one plain-text file per list in
   ``kurikulum/data/`` (provinces, islands, major cities, institutions, role words, acronyms,
   months, school, village, housing and street words, landmarks and businesses, hotlines, given
-  names, places, common words, alias and quoted-name cues ...), each documented at its top. A
+  names, places, common words, alias, quoted-name and account-name cues, possessed nouns ("nilai X"),
+  ordinary phrases that start with a name ("Budi pekerti") ...), each documented at its top. A
   project adds its own entries, without editing the package, in
   ``<project root>/local/data/anonymity/<same file name>.txt``: pass the project root to
   ``scan`` (``curriculum check`` does).
@@ -36,8 +37,9 @@ way of writing a name. Rules about the shape of a token (initials before a class
 Most detectors look at one text on their own. A few passes then look at what the others found
 in the same sentence: a name in brackets right after a name ("Tante Meylani (Liem Mei Lan)"),
 a capitalised place after "di"/"in" that follows another finding ("PB Garuda Muda in
-Karangpandan"; alone such a word may be anything), and an exact age next to a place, a name,
-a school or an address ("Rizky Maulana, 10 yrs", "aged 13, from SMP Negeri 4 Kepanjen").
+Karangpandan"; alone such a word may be anything), the town that closes an address, even a major
+city ("Jl. Cendrawasih 2 no. 41, Sorong"), and an exact age next to a place, a name, a school or an
+address ("Rizky Maulana, 10 yrs", "aged 13, from SMP Negeri 4 Kepanjen").
 
 Usage::
 
@@ -195,7 +197,10 @@ class Doc:
             listed = listed or word in rules.listed_words
         if listed:
             self.listed_runs.append(words)
-        for start, word in _words_before(text, run.start()):
+        before = run.start()
+        if before > 1 and text[before - 1] in r.QUOTES:
+            before -= 1  # 'warnet "Raja Game"': the cue stands before the opening quote
+        for start, word in _words_before(text, before):
             if word in rules.cue_words:
                 sites[word].append(start)
 
@@ -483,7 +488,16 @@ def _unit_numbers(doc: Doc) -> Iterator[Finding]:
     if not doc.has_digit:
         return
     for match in doc.finditer(r.COORDINATES):
-        yield doc.finding("address", *match.span())
+        # Separated by a space only: "-6.9147 107.6098" (signed), not "1.2345 2.3456".
+        if not match.group("bare") or doc.text[match.start()] in "-−":
+            yield doc.finding("address", *match.span())
+    reach = 0
+    for degree in re.finditer("°", doc.text) if "°" in doc.text else ():
+        head = r.DEGREE_HEAD.search(doc.text, max(reach, degree.start() - 6), degree.start())
+        match = r.COORDINATES_DMS.match(doc.text, head.start()) if head else None
+        if match and word_start(doc.text, match.start(), ".,-"):
+            reach = match.end()
+            yield doc.finding("address", *match.span())
     for match in doc.finditer(r.DOCUMENT_NUMBER):
         if len(r.DIGIT.findall(match.group("hit"))) >= 6:
             yield doc.finding("nik", *match.span("hit"))
@@ -925,22 +939,49 @@ def _cued_names(doc: Doc) -> Iterator[Finding]:
     rules = doc.rules
     for match in doc.finditer(rules.honorific):
         first = match.group("first")
+        if first and first.lower() in rules.name_prefixes and len(match.group().split()) == 2:
+            continue  # "Pak Haji", "Bu Hajjah", "Mbak Kakak": a form of address twice, no name
         if first and (
             first.lower() in rules.roles or (first.lower() in rules.common and first not in rules.given_names)
         ):
             continue  # "Bu Guru", and nicknames made of ordinary words: "Om Baik", "Kak Manis"
         yield doc.finding("name", *match.span())
     for match in doc.finditer(rules.name_cue):
-        first = match.group("hit").split()[0]
+        words = match.group("hit").split()
+        titled = words[0].lower() in rules.name_prefixes
+        while len(words) > 1 and words[0].lower() in rules.name_prefixes:
+            words = words[1:]  # "panggilan Pak Kades": a title before a role is no name
+        first = words[0]
         if (
             first.lower() in rules.roles
             or first in rules.function_words
-            or doc.prev_word(match.start()) in rules.thing_nouns
-            or (first.lower() in rules.common and first not in rules.given_names)
+            or (titled and first.lower() in rules.name_prefixes)
         ):
+            continue
+        thing = doc.prev_word(match.start())
+        if thing in rules.venue_nouns:
+            if not all(word in rules.landmark_generic for word in match.group("hit").split()):
+                yield doc.finding("address", *match.span("hit"))  # "sebuah warung bernama Sido Mampir"
+            continue
+        if thing in rules.thing_nouns or (first.lower() in rules.common and first not in rules.given_names):
             continue  # "dipanggil si Pendiam": a nickname made of an ordinary word, like "Kak Manis"
         start = match.start() if match.group("cue").lower() == "si" else match.start("hit")
         yield doc.finding("name", start, match.end("hit"))
+
+
+def _owner_names(doc: Doc) -> Iterator[Finding]:
+    """The owner after a noun, in the Indonesian order: "nilai Josua turun", "orang tua Rahel", "kamar Yohanes"
+    (see possessor_nouns.txt); not an ordinary word, a place or an institution ("nilai Pancasila")."""
+    rules = doc.rules
+    for match in doc.finditer(rules.possessor):
+        words = match.group("hit").split()
+        if _name_like(rules, words[0]) and not rules.is_coarse(" ".join(words)):
+            end = match.start("hit") + len(words[0])
+            for word in words[1:]:
+                if not _name_like(rules, word):
+                    break
+                end = doc.text.index(word, end) + len(word)
+            yield doc.finding("name", match.start("hit"), end)
 
 
 def _quoted_names(doc: Doc) -> Iterator[Finding]:
@@ -955,12 +996,20 @@ def _quoted_names(doc: Doc) -> Iterator[Finding]:
         cue = rules.quoted_name_cue.search(doc.lower, max(0, quote.start() - 60), quote.start())
         if not cue:
             continue
-        gap = set(cue.group("gap").split())
-        if gap & (rules.thing_nouns | r.PSEUDONYM_WORDS):
-            continue  # 'nama samaran "Dinda"', 'saved the photo as "Pantai"'
-        if not gap and doc.prev_word(cue.start()) in rules.thing_nouns:
-            continue  # 'an app called "Wizz"' (but 'the club called him "Kipli"')
+        # 'known in the village as "Gendut"': a thing noun after "in"/"di" says where, not what is named
+        gap = set(r.LOCATIVE.sub(" ", cue.group("gap")).split())
+        if gap & r.PSEUDONYM_WORDS and not _alias_in_use(doc, cue.start()):
+            continue  # 'nama samaran "Dinda"' (but 'pelaku memakai nama samaran "Om Jek"')
+        if gap & rules.thing_nouns:
+            continue  # 'saved the photo as "Pantai"'
         words = quote.group("hit").split()
+        thing = "" if gap else doc.prev_word(cue.start())
+        if thing in rules.venue_nouns:
+            if not all(word in rules.landmark_generic for word in words):
+                yield doc.finding("address", start, end)  # 'an internet café called "Raja Game"'
+            continue
+        if thing in rules.thing_nouns:
+            continue  # 'an app called "Wizz"' (but 'the club called him "Kipli"')
         if words[0][0].islower():
             if len(words) == 2:  # 'om dedi', 'dek tiara': a lower-case form of address, then a name
                 if words[0] in rules.name_prefixes and (
@@ -986,6 +1035,45 @@ def _quoted_names(doc: Doc) -> Iterator[Finding]:
         ):
             continue
         yield doc.finding("name", start, end)
+
+
+def _alias_in_use(doc: Doc, pos: int) -> bool:
+    """True if the pseudonym before ``pos`` is one someone used ('pelaku memakai nama samaran "Om Jek"',
+    'he used the fake name "Rafa"'), not one the author gave ('kami beri nama samaran "Dinda"')."""
+    window = doc.lower[max(0, pos - 60) : pos + 40]
+    used = r.ALIAS_IN_USE.search(window)
+    return bool(used) and not r.AUTHOR_WORDS.search(window, 0, used.start())
+
+
+def _quoted_accounts(doc: Doc) -> Iterator[Finding]:
+    """An account or profile name in quotes after an account word: 'nama akun "Bunda Peduli"', 'akun FB
+    "Rendy Ganteng Pol"', 'a profile named "Kakak Baik"' (only a platform or a word such as "pelaku" between). Ordinary words make a searchable account name too when
+    they make a persona (a kinship word, a form of address or a name), not a description ('"Info Loker Terbaru"')."""
+    rules = doc.rules
+    if rules.account_cue.triggers.isdisjoint(doc.words) or not r.HAS_QUOTE.search(doc.text):
+        return
+    for match in doc.finditer(rules.account_cue):
+        gap = {word.removesuffix("-nya") for word in match.group("gap").split()}
+        if not gap <= r.ACCOUNT_GAP_WORDS | rules.platform_words | rules.handle_cue_words:
+            continue  # 'akun itu menawarkan "kerja sampingan"', 'akun pelaku melalui fitur "Laporkan"'
+        start, end = match.span("hit")
+        words = doc.text[start:end].split()
+        if not any(char.isalpha() for char in doc.text[start:end]) or r.FICTIONAL_MARK.match(
+            doc.text, end + 1
+        ):
+            continue
+        persona = [
+            word
+            for word in words
+            if (low := word.lower()) in rules.kin_words
+            or low in rules.name_prefixes
+            or low in rules.name_words_lower
+            or _name_like(rules, word)
+        ]
+        if (
+            persona
+        ):  # a person or a name ("Bunda Peduli", "Rendy Ganteng Pol"), not a description ("Info Loker")
+            yield doc.finding("handle", start, end)
 
 
 def _after_name(doc: Doc, pos: int) -> bool:
@@ -1058,11 +1146,29 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
     following = words[index + 1][2] if index + 1 < len(words) else ""
     if following in rules.name_suffix_stops:
         return False
+    ambiguous = word in rules.ambiguous_names and following not in rules.given_names | rules.surnames
+    if not ambiguous and word not in rules.phrase_heads:
+        return True
+    after = following or ((match := r.LOWER_WORD.match(doc.text, words[index][1])) and match.group(1)) or ""
+    if after and word in rules.phrase_heads and _ordinary_phrase(doc, word, after, words[index][0]):
+        return False  # "Budi pekerti", "Putri sulung", "Sari dari diskusi ini"
     # "Made", "Indah", "Bintang" are also ordinary words: at a sentence start they are only a
-    # name when another listed name follows ("Made Suarta").
-    if word in rules.ambiguous_names and following not in rules.given_names | rules.surnames:
-        return not _at_sentence_start(doc.text, words[index][0])
+    # name when another listed name follows ("Made Suarta"), or an English verb ("Citra has been absent").
+    if ambiguous:
+        return not _at_sentence_start(doc.text, words[index][0]) or after.lower() in r.EN_SUBJECT_VERBS
     return True
+
+
+def _ordinary_phrase(doc: Doc, word: str, after: str, start: int) -> bool:
+    """True if a given name and the word after it make an ordinary phrase (name_phrases.txt)."""
+    second = after.lower()
+    if f"{word.lower()} {second}" not in doc.rules.name_phrases:
+        return False
+    if second not in r.ID_STOP and second not in r.EN_STOP:
+        return True
+    # "Sari dari diskusi ini": a function word joins it to a lower-case word, at the start of a sentence only.
+    third = r.LOWER_WORD.match(doc.text, start + len(word) + 1 + len(after))
+    return _at_sentence_start(doc.text, start) and third is not None
 
 
 def _name_end(rules: Rules, words: list[Word], index: int) -> int:
@@ -1291,6 +1397,9 @@ def _schools(doc: Doc) -> Iterator[Finding]:
         if _names_something(rules, words):
             yield doc.finding("school", head.start(), match.end())
     for match in doc.finditer(rules.school_word):
+        if _names_something(rules, match.group("name").split()):
+            yield doc.finding("school", *match.span())
+    for match in doc.finditer(rules.university_of):
         if _names_something(rules, match.group("name").split()):
             yield doc.finding("school", *match.span())
     for match in doc.finditer(rules.school_number):
@@ -1672,6 +1781,24 @@ def _without_public_places(doc: Doc, found: list[Finding], regions: list[tuple[i
     return [f for f in found if f.kind != "village" or (f.start, f.end) not in drop]
 
 
+def _role_brackets(doc: Doc) -> Iterator[Finding]:
+    """A name in brackets after a role or kin word: "korban (aldi)", "the victim (Dimas)", "adiknya (Salsa)".
+    In lower case only a listed name counts ("korban (perempuan)" is no name)."""
+    rules = doc.rules
+    if "(" not in doc.text:
+        return
+    for match in r.BRACKETED_WORDS.finditer(doc.lower):
+        if not rules.role_before_bracket.search(doc.lower, max(0, match.start() - 40), match.start()):
+            continue
+        start, end = match.span("hit")
+        first = doc.text[start:end].split()[0]
+        listed = first.lower() in rules.name_words_lower and first.lower() not in rules.roles
+        if doc.written[start : start + len(first)].isupper() and 1 < len(first) <= 5 and not listed:
+            continue  # "Kota Layak Anak (KLA)", "Peradilan Pidana Anak (SPPA)": an abbreviation spelled out
+        if listed or (first[0].isupper() and _name_like(rules, first)):
+            yield doc.finding("name", start, end)
+
+
 def _bracketed_names(doc: Doc, found: list[Finding]) -> list[Finding]:
     """A name in brackets right after a name: "Tante Meylani (Liem Mei Lan)", "Hendra (Oei Tjoen Hok)"."""
     rules, out = doc.rules, []
@@ -1684,6 +1811,25 @@ def _bracketed_names(doc: Doc, found: list[Finding]) -> list[Finding]:
     return out
 
 
+def _towns_after_addresses(doc: Doc, found: list[Finding], safe: Spans) -> list[Finding]:
+    """The town that closes an address: "Jl. Cendrawasih 2 no.41, Sorong", "RT 03/RW 05, Sukamaju". With the
+    street a city completes the address, so even a major city counts; a province or an island does not."""
+    rules, text, out = doc.rules, doc.text, []
+    for finding in found:
+        if finding.kind != "address" or not (town := r.TOWN_AFTER.match(text, finding.end)):
+            continue
+        words = town.group("town").split()
+        place = " ".join(words)
+        if words[0] in rules.major_cities:
+            end = town.start("town") + len(words[0])  # "Sorong": coarse alone, not after a street
+        elif not _name_like(rules, words[0]) or rules.is_coarse(place) or safe.covers(*town.span("town")):
+            continue
+        else:
+            end = town.end("town")
+        out.append(doc.finding("village", town.start("town"), end))
+    return out
+
+
 def _places_after_findings(doc: Doc, found: list[Finding], safe: Spans) -> list[Finding]:
     """A capitalised place after "di", "in", "dari", "from" or "near" that follows another finding (not a
     date) in the same sentence: "trained at PB Garuda Muda in Karangpandan", "berinisial NA tinggal di
@@ -1692,10 +1838,14 @@ def _places_after_findings(doc: Doc, found: list[Finding], safe: Spans) -> list[
     if not anchors:
         return []
     text, rules, out = doc.text, doc.rules, []
+    taken = None
     for match in doc.finditer(rules.prep_place):
         start = match.start("word")
         first = bisect.bisect_right(anchors, match.start()) - 1
-        if first < 0 or any(f.start <= start < f.end for f in found):
+        if first < 0:
+            continue
+        taken = taken or Spans([(f.start, f.end) for f in found])  # a bisection, not a loop over findings
+        if taken.covers(start, start + 1):
             continue
         sent_start, _ = _sentence_around(text, match.start(), match.end())
         if anchors[first] < sent_start:
@@ -1733,10 +1883,13 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _plates,
     _initials,
     _cued_names,
+    _owner_names,
     _quoted_names,
+    _quoted_accounts,
     _aliases,
     _boru_names,
     _appositions,
+    _role_brackets,
     _listed_words,
     _lower_name_pairs,
     _lower_cities,
@@ -1781,6 +1934,7 @@ class Scanner:
         found += _bracketed_names(doc, found)
         found = [f for f in found if not safe.covers(f.start, f.end) and not self._fictional(doc, f)]
         found += _places_after_findings(doc, found, safe)
+        found += _towns_after_addresses(doc, found, safe)
         found = _without_public_places(doc, found, regions)
         found += _ages_with_place(doc, found, regions, safe)
         return _merge(doc, found)
@@ -1796,7 +1950,9 @@ class Scanner:
         start = finding.start
         if start == 0 or doc.text[start - 1] not in "\"“‘'":
             return False
-        return bool(r.FICTIONAL_BEFORE.search(doc.lower, max(0, start - 60), start))
+        return bool(r.FICTIONAL_BEFORE.search(doc.lower, max(0, start - 60), start)) and not _alias_in_use(
+            doc, start - 1
+        )
 
     def scan(self, text: str, slug: bool = False) -> list[Finding]:
         """All identifying details in ``text``, with the author's offsets and text.

@@ -154,6 +154,9 @@ DAY_WORD_KEYS = keys(
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth twenty thirty"
 )
 CAPWORD = r"[A-Z][\w'’-]*"
+HAS_QUOTE = re.compile("[\"“‘']")
+OPEN_QUOTE = "[\"“‘']?"  # a name in quotes after its cue word: 'warnet "Raja Game"', 'desa "Sukamaju"'
+QUOTES = "\"“‘'"
 NAME_WORDS = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
 NUM_ID = (
     r"(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)[ \t]+belas|sepuluh|sebelas|"
@@ -376,6 +379,26 @@ PSEUDONYM_WORDS = frozenset(
         "bukan",
     ]
 )
+# A pseudonym someone used, not one the author gave: 'pelaku memakai nama samaran "Om Jek"', 'he used
+# the fake name "Rafa"' (on the lower-cased text); unless the author is the one using it ("kami ...").
+ALIAS_IN_USE = re.compile(
+    r"(?<![a-z])(?:memakai|menggunakan|pakai|pake|make|memakainya|menyamar|mengaku|used|uses|using|use|adopted)"
+    r"(?:[ \t]+(?:the|a|an|his|her|nama|name|names|akun|account|sebuah|identitas|dengan))*"
+    r"[ \t]+(?:samaran|palsu|fake|pseudonym|pseudonim|alias)(?![a-z])"
+)
+# Words that may stand between an account word and an account name in quotes: 'akun palsu pelaku "X"'.
+ACCOUNT_GAP_WORDS = keys(
+    "pelaku korban anak tersangka palsu kedua baru lain lainnya itu ini tersebut milik miliknya bernama nama "
+    "adalah yaitu dengan atas di pada on in at the a an his her their its fake new second other named called was is "
+    "offender's perpetrator's suspect's victim's child's girl's boy's"
+)
+AUTHOR_WORDS = re.compile(r"(?<![a-z])(?:kami|kita|penulis|we|our|the[ \t]+author)(?![a-z])")
+# "in the village", "di kampung": a place phrase between a cue and a quoted name (lower-cased text).
+LOCATIVE = re.compile(
+    r"(?<![a-z])(?:in|at|on|around|across|among|throughout|within|di|dalam|sekitar|se)"
+    r"(?:[ \t]+(?:the|this|that|his|her|their|its|our|a|an|itu|ini|tersebut))?[ \t]+[a-z][a-z'’-]*"
+    r"(?:[ \t]+(?:itu|ini|tersebut))?"
+)
 # A Discord tag ("ShadowFox#4821", "kucingoren#0937"): found from "#1234", then the name before it.
 DISCORD_NUMBER = re.compile(r"#\d{4}(?![\w#])")
 DISCORD_NAME = re.compile(r"[A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*\Z")
@@ -412,12 +435,25 @@ DOCUMENT_NUMBER = pattern(
 
 # GPS coordinates: two decimal degrees with at least four decimals ("-6.9147, 107.6098",
 # "3.5952° N, 98.6722° E", "LS"/"BT" in Indonesian); a map pin locates a home to a few metres.
+# Separated by a space only with the hemisphere ("6.9147 S 107.6098 E") or a southern latitude
+# ("-6.9147 107.6098", as pasted from a map app).
 COORDINATES = pattern(
-    r"[-−]?\d{1,3}[.,]\d{4,}[ \t]*°?[ \t]*(?:[NSnsU]|LU|LS)?[ \t]*[,;/][ \t]*"
-    r"[-−]?\d{1,3}[.,]\d{4,}(?:[ \t]*°?[ \t]*(?:[EWew]|BT|BB)\b|°)?",
+    r"[-−]?\d{1,3}[.,]\d{4,}(?:[ \t]*°?[ \t]*(?:[NSnsU]|LU|LS)?[ \t]*[,;/][ \t]*"
+    r"[-−]?\d{1,3}[.,]\d{4,}(?:[ \t]*°?[ \t]*(?:[EWew]|BT|BB)\b|°)?"
+    r"|[ \t]*°?[ \t]*(?:[NSnsU]|LU|LS)[ \t]+\d{1,3}\.\d{4,}[ \t]*°?[ \t]*(?:[EWew]|BT|BB)\b"
+    r"|(?P<bare>[ \t]+\d{2,3}\.\d{4,}(?![\d.])))",  # the latitude must be signed (checked in anonymity)
     "-.,",
     needs_digit=True,
 )
+# The same in degrees, minutes and seconds, as a map app shares them: "3°35'42.1"N 98°40'21.7"E",
+# "7° 48' 4\" LS, 110° 21' 53\" BT"; one position with its hemisphere is enough ("6°54'53"S").
+# Found from the degree sign (rare), then read from the digits before it.
+_DMS = r"\d{1,3}[ \t]*°[ \t]*\d{1,2}[ \t]*['’′][ \t]*(?:\d{1,2}(?:[.,]\d+)?[ \t]*(?:\"|''|′′|″|”|’’)[ \t]*)?"
+_HEMISPHERE = r"(?:[NSEWnsewUTBT]|LU|LS|BT|BB)\b"
+COORDINATES_DMS = re.compile(
+    rf"{_DMS}(?:{_HEMISPHERE}(?:[ \t]*[,;/]?[ \t]*{_DMS}(?:{_HEMISPHERE})?)?|[ \t]*[,;/]?[ \t]*{_DMS}{_HEMISPHERE})"
+)
+DEGREE_HEAD = re.compile(r"\d{1,3}[ \t]*\Z")
 
 # A chat group, server or page named in quotes ("grup 'Info Warga Tegalsari'", "server 'Mabar
 # Pontianak Barat'"): a place in its name tells where its members live. The quote is found from
@@ -443,8 +479,12 @@ ADDRESS_NUMBERS = pattern(
     anchored=True,
     needs_digit=True,
 )
+# "Blok C", "blok F-7", "Blok C2", "blok A3/17", "blok 45", "Blok AA-12" (on the lower-cased text).
 BLOCK = pattern(
-    r"blok\s+(?:[a-z]\b(?:[\s-]?\d{1,3}\b)?|\d{1,3}\b)", lower=True, triggers="blok", anchored=True
+    r"blok\s+(?:[a-z]{1,2}(?:[\s-]?\d{1,3}(?:[/.\-]\d{1,3})?[a-z]?)?\b|\d{1,3}[a-z]?(?:/\d{1,3})?\b)",
+    lower=True,
+    triggers="blok",
+    anchored=True,
 )
 UNIT_AFTER = re.compile(  # on the lower-cased text
     r"[ \t]*(?:tahun|thn|th|bulan|minggu|hari|jam|menit|detik|kali|orang|anak|km|m|meter|cm|kg|persen|"
@@ -584,12 +624,17 @@ LABEL_BEFORE = re.compile(
     r"(?:[a-z-]+(?:[ \t]+[a-z-]+)?[ \t]+[a-z][\"”’']?(?:[ \t]*,[ \t]*(?:(?:dan|and|atau|or)[ \t]+)?"
     r"|[ \t]+(?:dan|and|atau|or|&)[ \t]+))*\Z"
 )
+UNIVERSITY_WORDS = "University Universitas Institute Institut Polytechnic College Academy"
 EN_STREET_WORDS = {
     "Street": "address",
     "Road": "address",
     "Avenue": "address",
     "Lane": "address",
     "School": "school",
+    "University": "school",
+    "Polytechnic": "school",
+    "Institute": "school",
+    "College": "school",
 }
 _LAW_NUMBER = r"\s*(?:No\.?|Nomor|Number|Nr\.?)?\s*\d+[A-Z]?\s*(?:(?:Tahun|tahun|of|/)\s*\d{4})?"
 # Verb and noun forms ("menerapkan", "berada", "kegiatan", "tempatnya") are not names.
@@ -651,6 +696,12 @@ PLATFORM_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_]")
 CLAUSE_STOPS = (". ", "! ", "? ", "; ", "\n")
 # Batak women's names: "Lasma br. Sitorus", "Rosdiana boru Simanjuntak" (br./boru before the marga).
 BORU = pattern(r"(?:br|Br|BR|boru|Boru|BORU)\.?[ \t]+(?P<marga>[A-Z][a-z]{2,})", cues="br boru")
+# Roles of a child or an offender before a name in brackets: "korban (aldi)", "the victim (Dimas)".
+ROLE_BEFORE_NAME = (
+    "korban pelaku anak siswa siswi murid santri santriwati remaja gadis bocah pelapor saksi terlapor tersangka "
+    "victim offender perpetrator suspect child girl boy student pupil teen teenager witness survivor"
+)
+BRACKETED_WORDS = re.compile(r"\([ \t]*(?P<hit>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})[ \t]*[),;]")
 # A name in brackets right after a name: "Tante Meylani (Liem Mei Lan)".
 BRACKET_NAME = re.compile(r"[ \t]*\([ \t]*(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]*\)")
 SPACES = re.compile(r"[ \t]*")
@@ -721,6 +772,7 @@ GROUP_CODE = re.compile(
     rf"(?<![\w-])(?:(?:1[0-2]|[1-9])-?[a-k]|(?:x{{1,3}}|xi{{1,2}}|vi{{1,3}}|ix)-[a-k]|(?:x{{1,3}}|xi{{1,2}}|1[0-2])[ \t]*{_STREAM}"
     rf"|kelas[ \t]*\d|{_NICKNAME})(?![\w-])"
 )
+TOWN_AFTER = re.compile(r"[ \t]*,[ \t]*(?P<town>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})(?![\w'’-])")
 PLACE_AFTER = re.compile(rf"[ \t]+({CAPWORD}(?:[ \t]+{CAPWORD})?)")
 # Place of birth: "Tempat/Tgl Lahir: Sindangraya, 12 Maret 2012", "TTL: Waghete, ...", "born in Oelamasi on ...",
 # "lahir di Sungai Raya pada ..." (on the lower-cased text; the place is read in the case view).
@@ -773,6 +825,17 @@ STREET_STOP = frozenset(
         "sebelah",
         "arah",
     ]
+)
+# English verbs after a subject: "Citra has been absent", "Made was scared". After one, a given name that is
+# also an Indonesian word is a name even at the start of a sentence (the word would not stand in English).
+EN_SUBJECT_VERBS = keys(
+    """has had is was said says told tells went goes sent sends received receives met meets started stopped
+    stayed stays lives lived did does didn't doesn't wasn't isn't hasn't hadn't will would could can can't
+    couldn't should must might became becomes began begins cried cries felt feels asked asks wrote writes
+    posted posts shared shares uploaded replied replies came comes joined agreed refused left attends
+    attended studies studied plays played loves loved likes liked wants wanted needs needed knew knows thought
+    thinks got gets gave gives took takes kept keeps tried tries showed shows admitted admits reported reports
+    explained explains decided decides ran runs lost saw sees"""
 )
 # Function words that tell English text from Indonesian (see ``anonymity._looks_english``).
 EN_STOP = frozenset(
@@ -838,6 +901,7 @@ class Rules:
         self._safe_phrases(lex)
         self._names(lex)
         self._appositions(lex)
+        self._accounts(lex)
         self._places(lex)
         self._addresses(lex)
         self._dates(lex)
@@ -850,6 +914,8 @@ class Rules:
     def _sets(self, lex: Lexicon) -> None:
         self.given_names = lex.set("given_names")
         self.ambiguous_names = lex.starred("given_names")
+        self.name_phrases = frozenset(" ".join(phrase.lower().split()) for phrase in lex["name_phrases"])
+        self.phrase_heads = frozenset(phrase.split()[0].capitalize() for phrase in self.name_phrases)
         self.surnames = frozenset(word.capitalize() for word in lex["surnames"])
         self.name_words_lower = frozenset(w.lower() for w in self.given_names | self.surnames)
         # Given names that are no ordinary word in lower case: "rizky", not "budi" or "made".
@@ -870,6 +936,12 @@ class Rules:
         self.acronyms = lex.set("acronyms")
         self.dotted = lex.set("dotted_abbreviations")
         self.thing_nouns = lex.set("thing_nouns", lower=True)
+        # Places a name after "bernama" / "called" locates a child in: 'warung bernama "Sido Mampir"',
+        # 'an internet café called "Raja Game"' (a venue, where an app or a film is a mere thing).
+        self.venue_nouns = frozenset(  # "warung", "café", and "hall" of "billiard hall"
+            entry.lower().split()[-1]
+            for entry in lex["landmarks"] + lex["english_business_words"] + lex["english_landmark_words"]
+        )
         self.name_prefix_stops = lex.set("name_prefix_stops")
         self.name_suffix_stops = lex.set("name_suffix_stops")
         self.function_words = lex.set("function_words")
@@ -935,6 +1007,8 @@ class Rules:
         )
         cues = lex["name_cues"] + lex["nickname_cues"]
         self.name_cue = pattern(rf"(?P<cue>{ialt(cues)})[ \t]+(?P<hit>{NAME_WORDS})", cues=cues)
+        owners = lex["possessor_nouns"]
+        self.possessor = pattern(rf"(?P<cue>{ialt(owners)})[ \t]+(?P<hit>{NAME_WORDS})", cues=owners)
         aliases = lex["alias_cues"]
         self.alias_after_name_only = frozenset(cue.lower().rstrip(".") for cue in lex.starred("alias_cues"))
         self.alias_words = frozenset(word for word in keys(aliases) if word.isalpha() and len(word) > 1)
@@ -968,6 +1042,19 @@ class Rules:
             anchored=True,
         )
 
+    def _accounts(self, lex: Lexicon) -> None:
+        """'nama akun "Bunda Peduli"', 'akun FB "Rendy Ganteng Pol"', 'profile name "Kakak Baik"' (lower-cased text;
+        up to three words, such as "pelaku di Facebook", between the account word and the quote)."""
+        cues = lex["account_name_cues"]
+        self.account_words = keys(cues)
+        self.account_cue = pattern(
+            rf"{lalt(cues)}(?:-?nya)?(?P<gap>(?:[ \t]+[a-z0-9][a-z0-9'’-]*){{0,3}}?)[ \t]*[:=]?[ \t]*[\"“‘']"
+            r"(?P<hit>[^\"”’'\n]{2,40}?)[\"”’']",
+            lower=True,
+            triggers=cues,
+            anchored=True,
+        )
+
     def _appositions(self, lex: Lexicon) -> None:
         """ "Fransina Wakerkwa, mama dari korban, ...", "The mother, Hermina Karubaba, ..." (lower-cased text).
 
@@ -979,6 +1066,12 @@ class Rules:
             r"|gadis|bocah|remaja|murid)(?:[ \t]+(?:itu|tersebut))?"
         )
         self.kin_words = keys(lex["kinship_words"])
+        # "korban (aldi)", "the victim (Dimas)", "adiknya (Salsa)": a name in brackets after a role or kin word.
+        roles = list(lex["kinship_words"]) + ROLE_BEFORE_NAME.split()
+        # Found from the bracket (rarer than the words), then the role before it (lower-cased text).
+        self.role_before_bracket = re.compile(
+            rf"(?<![a-z]){lalt(roles)}(?:-?nya)?(?:[ \t]+(?:korban|itu|tersebut|perempuan|laki-laki))?[ \t]*\Z"
+        )
         self.kin_phrase = re.compile(
             r"(?P<pre>(?:(?:the[ \t]+)?(?:victim|child|girl|boy|offender|suspect|student|pupil|teenager|teen"
             r"|survivor)['’]s|her|his|their|the)[ \t]+(?:step-?|grand)?)?"
@@ -1000,7 +1093,8 @@ class Rules:
         )
         words = lex["school_words"]
         self.school_word = pattern(
-            rf"{ialt(words)}[ \t]+(?P<name>{CAPWORD}(?:[ \t]+(?:\d{{1,3}}\b|{CAPWORD})){{0,3}})", cues=words
+            rf"{ialt(words)}[ \t]+{OPEN_QUOTE}(?P<name>{CAPWORD}(?:[ \t]+(?:\d{{1,3}}\b|{CAPWORD})){{0,3}})",
+            cues=words,
         )
         # "madrasah aliyah negeri 2", "Junior High School 3 Bekasi": a school numbered after its kind.
         self.school_number = pattern(
@@ -1010,9 +1104,14 @@ class Rules:
             anchored=True,
             needs_digit=True,
         )
+        # "University of Cenderawasih", "Institute of Technology Bandung" (the name after "of").
+        self.university_of = pattern(
+            rf"(?:{alt(UNIVERSITY_WORDS)})[ \t]+of[ \t]+(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})",
+            cues=UNIVERSITY_WORDS,
+        )
         village = lex["village_words"]
         self.village_id = pattern(
-            rf"{cue_alt(village)}[ \t]+(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})",
+            rf"{cue_alt(village)}[ \t]+{OPEN_QUOTE}(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})",
             cues=village,
         )
         en_words = lex["english_place_words"]
@@ -1058,12 +1157,15 @@ class Rules:
             needs_digit=True,
         )
         housing, units, landmarks = lex["housing_words"], lex["area_units"], lex["landmarks"]
-        self.housing = pattern(rf"{cue_alt(housing)}[ \t]+{CAPWORD}(?:[ \t]+{CAPWORD}){{0,3}}", cues=housing)
+        self.housing = pattern(
+            rf"{cue_alt(housing)}[ \t]+{OPEN_QUOTE}{CAPWORD}(?:[ \t]+{CAPWORD}){{0,3}}", cues=housing
+        )
         self.area_unit = pattern(
             rf"{ialt(units)}[ \t]+(?:Metro[ \t]+)?(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})", cues=units
         )
         self.landmark = pattern(
-            rf"{ialt(landmarks)}[ \t]+(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})", cues=landmarks
+            rf"{ialt(landmarks)}[ \t]+{OPEN_QUOTE}(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})",
+            cues=landmarks,
         )
 
     def _dates(self, lex: Lexicon) -> None:
@@ -1275,7 +1377,9 @@ class Rules:
         return [
             self.honorific,
             self.name_cue,
+            self.possessor,
             self.school_word,
+            self.university_of,
             self.village_id,
             self.village_en_of,
             self.prep_place,
