@@ -17,7 +17,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import checklist, dates, urls
+from . import checklist, dates, urls, writespace
 from . import model as m
 from .cache import template_cache
 from .i18n import Localizer, escape_plain
@@ -147,6 +147,7 @@ class Renderer:
             lang=self.lang,
             where=self.where,
             block_times=block_times,
+            column_classes=writespace.column_classes,
             groups=self.cur.programme.groups,
             long_date=lambda day: dates.long_date(day, self.lang),
             plain_date=lambda day: dates.plain_date(day, self.lang),
