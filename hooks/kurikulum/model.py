@@ -469,9 +469,7 @@ class Part(Strict):
 
     heading: Text | None = None
     prompt: Text | None = None
-    lines: int = Field(
-        3, ge=1, le=30, description="Writing lines under a prompt, 9 mm apart on paper."
-    )
+    lines: int = Field(3, ge=1, le=30, description="Writing lines under a prompt, 9 mm apart on paper.")
     table: Table | None = None
     checklist: list[Text] | None = None
     scale: Scale | None = None
