@@ -148,6 +148,7 @@ class Renderer:
             where=self.where,
             block_times=block_times,
             column_classes=writespace.column_classes,
+            scale_widths=writespace.scale_widths,
             groups=self.cur.programme.groups,
             long_date=lambda day: dates.long_date(day, self.lang),
             plain_date=lambda day: dates.plain_date(day, self.lang),

@@ -37,3 +37,8 @@ def column_classes(table) -> list[str]:
     if table.row_labels:
         shares.insert(0, table.label_width)
     return [f"w-{pct}" for pct in percentages(shares)]
+
+
+def scale_widths(answers: int) -> list[int]:
+    """Percentages of a rating scale's columns: the statement gets three shares, each answer one."""
+    return percentages([3] + [1] * answers)
