@@ -112,4 +112,4 @@ def test_without_javascript_the_tally_is_a_printable_sheet(mini_built):
         page.goto((mini_built / "en" / "fasilitator" / "kunci-quiz.html").as_uri())
         assert page.locator("#tally-sheet").count() == 1
         assert page.locator(".tally-sheet tr.tally-item").count() == 2
-        assert page.inner_text(".tally-sheet tr.tally-item .tally-answer >> nth=0") == "b"
+        assert page.inner_text(".tally-sheet tr.tally-item .tally-answer >> nth=0") == "B"

@@ -416,10 +416,56 @@ class Results(Strict):
     correct: dict[Slug, Tally]
 
 
+Share = Annotated[int, Field(ge=1, le=12)]
+
+
 class Table(Strict):
-    columns: list[Text] = NonEmpty
+    """A table filled in by hand: a header row, then empty rows (per row label, if any).
+
+    The writing space is stated, not left to the header texts: ``widths`` gives each column its
+    share of the page width, ``lines`` the handwritten lines each row holds (a row is 12 mm high
+    for one line, 8 mm more for each further line)."""
+
+    columns: list[Text] = Field(min_length=1, max_length=12)
+    widths: list[Share] | None = Field(
+        None,
+        description="Each column's share of the width, in the order of `columns`: whole numbers "
+        "1-12, e.g. [4, 1, 5] gives the second of three columns 1/10 of the width. Without it, "
+        "the columns share the width equally.",
+    )
     rows: int = Field(3, ge=1, le=30, description="Empty rows (per row label, if any).")
+    lines: int = Field(
+        1,
+        ge=1,
+        le=8,
+        description="Handwritten lines each empty row holds: 1 makes a 12 mm row, each further "
+        "line adds 8 mm (2: 20 mm, 3: 28 mm).",
+    )
     row_labels: list[Text] = []
+    label_heading: Text | None = Field(
+        None, description="Heading of the row-label column (only with `row_labels`)."
+    )
+    label_width: Share = Field(
+        2, description="Share of the width of the row-label column (only with `row_labels`)."
+    )
+
+    @field_validator("widths")
+    @classmethod
+    def _one_width_per_column(cls, value: list[int] | None, info: ValidationInfo) -> list[int] | None:
+        columns = info.data.get("columns")
+        if value is not None and columns is not None and len(value) != len(columns):
+            raise ValueError(
+                f"{len(value)} widths for {len(columns)} columns: give one share per column, "
+                f"in the order of `columns` (e.g. [{', '.join(['2'] * len(columns))}])"
+            )
+        return value
+
+    @field_validator("label_heading")
+    @classmethod
+    def _label_heading_needs_labels(cls, value: Text | None, info: ValidationInfo) -> Text | None:
+        if value is not None and not info.data.get("row_labels"):
+            raise ValueError("`label_heading` heads the row labels: add `row_labels`, or remove it")
+        return value
 
 
 class Scale(Strict):
@@ -452,7 +498,7 @@ class Part(Strict):
 
     heading: Text | None = None
     prompt: Text | None = None
-    lines: int = Field(3, ge=1, le=30)
+    lines: int = Field(3, ge=1, le=30, description="Writing lines under a prompt, 9 mm apart on paper.")
     table: Table | None = None
     checklist: list[Text] | None = None
     scale: Scale | None = None

@@ -17,7 +17,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import checklist, dates, printplan, qrcode, reach, urls
+from . import checklist, dates, printplan, qrcode, reach, urls, writespace
 from . import model as m
 from .cache import template_cache
 from .i18n import Localizer, escape_plain
@@ -149,6 +149,8 @@ class Renderer:
             lang=self.lang,
             where=self.where,
             block_times=block_times,
+            column_classes=writespace.column_classes,
+            scale_widths=writespace.scale_widths,
             groups=self.cur.programme.groups,
             long_date=lambda day: dates.long_date(day, self.lang),
             plain_date=lambda day: dates.plain_date(day, self.lang),
