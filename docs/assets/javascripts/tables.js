@@ -1,4 +1,5 @@
-// Wide tables scroll inside their own box (Material's .md-typeset__scrollwrap). A box that
+// Wide tables scroll inside their own box (Material's .md-typeset__scrollwrap, and the
+// worksheets' .write-table-wrap). A box that
 // scrolls gets the class "scrolls" (site.css draws a shadow at the edge with more to see),
 // is reachable with the keyboard (tabindex) and is named after the heading above it, so a
 // screen reader says what the region is. Nothing leaves the page.
@@ -20,7 +21,7 @@
   }
 
   function mark() {
-    var boxes = document.querySelectorAll(".md-typeset__scrollwrap");
+    var boxes = document.querySelectorAll(".md-typeset__scrollwrap, .write-table-wrap");
     for (var i = 0; i < boxes.length; i++) {
       var box = boxes[i];
       var scrolls = box.scrollWidth > box.clientWidth + 1;
