@@ -191,9 +191,12 @@ def test_pdfs_are_named_in_their_language(shipped_built):
         "answer-key-pre-post-test.pdf",
         "emergency-card.pdf",
         "referral-directory.pdf",
+        "programme-1-day.pdf",
     ):
         assert name in english, name
     assert not [n for n in english if n.startswith(("hari-", "buku-", "lembar-", "sesi-", "kunci-", "tes-"))]
+    indonesian_words = {"hari", "catatan", "lembar", "sesi", "kunci", "tes", "buku", "panduan", "rujukan"}
+    assert not [n for n in english if indonesian_words & set(n.removesuffix(".pdf").split("-"))], english
     indonesian = {p.name for p in _pdfs(shipped_built, "id")}
     for name in (
         "hari-1.pdf",

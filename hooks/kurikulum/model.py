@@ -600,6 +600,12 @@ class Variant(Strict):
     slug: Slug
     title: Text
     summary: Markdown = Field(description="Who the variant is for, and what it leaves out.")
+    file: dict[str, Slug] | None = Field(
+        None,
+        description="The name of the variant's PDF per language code, without .pdf, e.g. "
+        "{id: program-1-hari, en: programme-1-day}. A language not named here gets the `variant` "
+        "name of `files:` in data/ui.yml with the slug.",
+    )
     days: list[Day] = NonEmpty
 
 

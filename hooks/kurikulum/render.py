@@ -496,6 +496,9 @@ def file_patterns(cur: Curriculum, lang: str) -> dict[str, str]:
 
 def pdf_file(cur: Curriculum, lang: str, uri: str) -> str:
     """A printable page's PDF file name in ``lang`` (without .pdf): ``day-1-notes``, ``hari-1-catatan``."""
+    for variant in cur.programme.variants:
+        if variant.file and variant.file.get(lang) and uri == urls.variant(variant.slug):
+            return variant.file[lang]
     return urls.pdf_file(uri, file_patterns(cur, lang))
 
 

@@ -52,7 +52,38 @@ def validate(cur: Curriculum, report: Report, strict_languages: bool = False) ->
     report.extend(check_dropped(cur))
     report.extend(check_overrides(cur))
     report.extend(check_stale(cur))
+    report.extend(check_variant_files(cur))
     return report
+
+
+def check_variant_files(cur: Curriculum) -> list[Problem]:
+    """A variant's own PDF name (`file:`) must not be the name of another PDF of the site: the
+    later one would overwrite the first."""
+    from . import printplan, render, urls
+
+    problems: list[Problem] = []
+    if cur.programme is None:
+        return problems
+    for entry in cur.loaded.get("programme", []):
+        for v, variant in enumerate(entry.item.variants):
+            for lang, name in (variant.file or {}).items():
+                taken = {render.pdf_file(cur, lang, row.uri) for row in printplan.plan(cur)}
+                taken |= {
+                    render.pdf_file(cur, lang, urls.variant(other.slug))
+                    for other in entry.item.variants
+                    if other.slug != variant.slug
+                }
+                if name in taken:
+                    problems.append(
+                        _problem(
+                            entry,
+                            ("variants", v, "file", lang),
+                            f"`{name}` is already the file name of another PDF in `{lang}`",
+                            "give the variant a name of its own, e.g. `programme-1-day`",
+                            "duplicate",
+                        )
+                    )
+    return problems
 
 
 def _problem(
