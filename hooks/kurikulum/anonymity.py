@@ -38,8 +38,9 @@ Most detectors look at one text on their own. A few passes then look at what the
 in the same sentence: a name in brackets right after a name ("Tante Meylani (Liem Mei Lan)"),
 a capitalised place after "di"/"in" that follows another finding ("PB Garuda Muda in
 Karangpandan"; alone such a word may be anything), the town that closes an address, even a major
-city ("Jl. Cendrawasih 2 no. 41, Sorong"), and an exact age next to a place, a name, a school or an
-address ("Rizky Maulana, 10 yrs", "aged 13, from SMP Negeri 4 Kepanjen").
+city ("Jl. Cendrawasih 2 no. 41, Sorong"), the room of a hotel, inn or villa named in the same
+sentence ("Hotel Sahabat Indah kamar 208"; alone "kamar 2" is any room), and an exact age next to a
+place, a name, a school or an address ("Rizky Maulana, 10 yrs", "aged 13, from SMP Negeri 4 Kepanjen").
 
 Usage::
 
