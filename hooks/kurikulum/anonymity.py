@@ -38,8 +38,9 @@ Most detectors look at one text on their own. A few passes then look at what the
 in the same sentence: a name in brackets right after a name ("Tante Meylani (Liem Mei Lan)"),
 a capitalised place after "di"/"in" that follows another finding ("PB Garuda Muda in
 Karangpandan"; alone such a word may be anything), the town that closes an address, even a major
-city ("Jl. Cendrawasih 2 no. 41, Sorong"), and an exact age next to a place, a name, a school or an
-address ("Rizky Maulana, 10 yrs", "aged 13, from SMP Negeri 4 Kepanjen").
+city ("Jl. Cendrawasih 2 no. 41, Sorong"), the room of a hotel, inn or villa named in the same
+sentence ("Hotel Sahabat Indah kamar 208"; alone "kamar 2" is any room), and an exact age next to a
+place, a name, a school or an address ("Rizky Maulana, 10 yrs", "aged 13, from SMP Negeri 4 Kepanjen").
 
 Usage::
 
@@ -688,6 +689,15 @@ def _game_names(doc: Doc) -> Iterator[Finding]:
             break
 
 
+def _word_split_phones(doc: Doc) -> Iterator[Finding]:
+    """A phone number split by a word, as people dictate it: "0815 sambung 4433 2211"."""
+    if not doc.has_digit or not r.SPLIT_WORD.search(doc.lower):
+        return
+    for match in doc.finditer(r.WORD_SPLIT_PHONE):
+        if _is_phone_digits(re.sub(r"\D", "", match.group())):
+            yield doc.finding("phone", *match.span())
+
+
 def _numeric_ids(doc: Doc) -> Iterator[Finding]:
     """A game or user ID in digits: "ID ML-nya 482917365 (2231)", "his Roblox user ID 3456721"."""
     lower = doc.lower
@@ -958,6 +968,10 @@ def _cued_names(doc: Doc) -> Iterator[Finding]:
             or (titled and first.lower() in rules.name_prefixes)
         ):
             continue
+        if match.group("cue").lower().split()[-1] in ("dari", "of") and not (
+            first in rules.given_names or _name_like(rules, first)
+        ):
+            continue  # "anak dari Keluarga Harapan", "son of Kekerasan ...": a parent is named, not a thing
         thing = doc.prev_word(match.start())
         if thing in rules.venue_nouns:
             if not all(word in rules.landmark_generic for word in match.group("hit").split()):
@@ -1200,16 +1214,19 @@ def _surname_pair(rules: Rules, words: list[Word], index: int) -> bool:
 
 
 def _chinese_given(rules: Rules, words: list[Word], index: int) -> bool:
-    """ "Liem Mei Lan", "Tan Kok Hwa": two short given names after a Chinese family name."""
+    """ "Liem Mei Lan", "Tan Kok Wei": two short given names after a Chinese family name. One of them may
+    also be an ordinary word ("Kok", "Bun"), not both ("Tan Hari Raya")."""
     if index + 2 >= len(words):
         return False
+    common = 0
     for _, _, word in words[index + 1 : index + 3]:
         low = word.lower()
         if not 2 <= len(word) <= 6 or not word.isalpha() or word in rules.function_words:
             return False
-        if low in rules.common or low in rules.roles or rules.is_safe_word(word):
+        if low in rules.roles or rules.is_safe_word(word) or low in rules.cue_words:
             return False
-    return True
+        common += low in rules.common
+    return common <= 1
 
 
 def _run_findings(doc: Doc, words: list[Word]) -> Iterator[Finding]:
@@ -1303,6 +1320,49 @@ def _boru_names(doc: Doc) -> Iterator[Finding]:
         yield doc.finding("name", start, match.end())
 
 
+def _abbreviated_names(doc: Doc) -> Iterator[Finding]:
+    """A name after an abbreviation of Muhammad, in any case: "moh. holil", "Muh. Rizki", "m. arif".
+    The word after it must be a listed name or no ordinary word ("m. dari" is no name)."""
+    rules = doc.rules
+    for match in doc.finditer(r.ABBREVIATED_NAME):
+        first = match.group("hit")
+        if not (first in rules.name_words_lower or rules.is_name_like(first)):
+            continue
+        end = match.end("hit")
+        more = match.group("more")
+        if more and (more in rules.name_words_lower or rules.is_name_like(more)):
+            end = match.end("more")
+        yield doc.finding("name", match.start(), end)
+
+
+def _sentence_subjects(doc: Doc) -> Iterator[Finding]:
+    """An unknown capitalised word that opens a sentence and is its subject, described as a child or
+    doing what a child's profile says: "Apui, anak Dayak Kenyah berusia 12 tahun, ...", "Lenjau tinggal
+    di rumah betang ...", "Lenjau lives with her grandmother". An ordinary word, a place, an acronym
+    or an affixed word ("Sayangnya, anak itu ...") is no name."""
+    text, rules = doc.text, doc.rules
+    if doc.words.isdisjoint(r.SUBJECT_CUES):
+        return
+    # Found from the verb or the description (rare), then the capitalised words before it.
+    ends = [
+        site - 1
+        for site in doc.anchor_sites(r.SUBJECT_VERB.triggers)
+        if r.SUBJECT_VERB.regex.match(doc.lower, site)
+    ]
+    if "," in text:
+        ends += [match.start() for match in r.CHILD_APPOSITION_AFTER.finditer(doc.lower)]
+    for end in sorted(ends):
+        run = r.SUBJECT_RUN.search(text, max(0, end - 60), end)
+        if not run or not _at_sentence_start(text, run.start()):
+            continue
+        if not all(
+            word not in rules.cities and all(_name_like(rules, part) for part in word.split("-"))
+            for word in run.group().split()
+        ):
+            continue  # "Anak-anak, siswa kelas 7, ...": a word, not a name
+        yield doc.finding("name", run.start(), end)
+
+
 def _apposition_name(rules: Rules, words: list[Word], last: bool) -> tuple[int, int] | None:
     """The name in a run of capitalised words beside an apposition: its last name-like words, up to
     three ("Kemudian Fransina Wakerkwa, ..."), or (``last`` false) the whole run if it is a name."""
@@ -1321,7 +1381,7 @@ def _apposition_name(rules: Rules, words: list[Word], last: bool) -> tuple[int, 
 def _kin_at(rules: Rules, lower: str, pos: int, end: int | None = None) -> re.Match[str] | None:
     """A kinship phrase about the child at ``pos`` ("ibu korban", "the victim's aunt"), ending at ``end``."""
     match = rules.kin_phrase.match(lower, pos) if end is None else rules.kin_phrase.fullmatch(lower, pos, end)
-    return match if match and (match.group("pre") or match.group("post")) else None
+    return match if match and (match.group("role") or match.group("pre") or match.group("post")) else None
 
 
 def _appositions(doc: Doc) -> Iterator[Finding]:
@@ -1608,6 +1668,33 @@ def _landmarks(doc: Doc) -> Iterator[Finding]:
             yield doc.finding("address", *match.span())  # "Bengkel Motor Jaya Abadi", not "Bengkel Motor"
 
 
+def _quoted_venues(doc: Doc) -> Iterator[Finding]:
+    """A quoted shop or venue name after its kind and what it sells: 'konter pulsa "Rojali Cell"'."""
+    rules, text = doc.rules, doc.text
+    for match in r.QUOTED_AFTER_WORD.finditer(text) if r.HAS_QUOTE.search(text) else ():
+        before = _words_before(text, match.start())
+        if not any(word in rules.venue_heads for _, word in before[1:3]):
+            continue
+        names = match.group("name").split()
+        if any(_name_like(rules, word) and word not in rules.landmark_generic for word in names):
+            yield doc.finding("address", *match.span("name"))  # not 'toko kelontong "Serba Ada"'
+
+
+def _rooms_in_lodgings(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """A room number in a hotel, inn, boarding house or villa named in the same sentence: "Hotel Sahabat
+    Indah kamar 208", "Hotel Melati Indah, room 112". Alone "kamar 2" is any room of any house."""
+    out: list[Finding] = []
+    if not doc.has_digit:
+        return out
+    for finding in found:
+        if finding.kind != "address" or not r.LODGING_FINDING.match(finding.text):
+            continue
+        sent_start, sent_end = _sentence_around(doc.text, finding.start, finding.end)
+        for match in r.ROOM_NUMBER.finditer(doc.lower, sent_start, sent_end):
+            out.append(doc.finding("address", *match.span()))
+    return out
+
+
 def _house_numbers(doc: Doc) -> Iterator[Finding]:
     """ "No. 12" / "nomor 12", unless it numbers a law, a worksheet or a hotline."""
     text, rules = doc.text, doc.rules
@@ -1877,6 +1964,7 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _discord_tags,
     _game_names,
     _numeric_ids,
+    _word_split_phones,
     _platform_handles,
     _bare_handles,
     _bare_urls,
@@ -1889,6 +1977,8 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _aliases,
     _boru_names,
     _appositions,
+    _abbreviated_names,
+    _sentence_subjects,
     _role_brackets,
     _listed_words,
     _lower_name_pairs,
@@ -1899,6 +1989,7 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _english_suffixed,
     _streets,
     _landmarks,
+    _quoted_venues,
     _birth_places,
     _area_units,
     _house_numbers,
@@ -1935,6 +2026,7 @@ class Scanner:
         found = [f for f in found if not safe.covers(f.start, f.end) and not self._fictional(doc, f)]
         found += _places_after_findings(doc, found, safe)
         found += _towns_after_addresses(doc, found, safe)
+        found += _rooms_in_lodgings(doc, found)
         found = _without_public_places(doc, found, regions)
         found += _ages_with_place(doc, found, regions, safe)
         return _merge(doc, found)

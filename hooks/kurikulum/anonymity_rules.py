@@ -672,12 +672,75 @@ OUTRIGHT_HANDLE_CUES = frozenset(
 # lower-cased text; five digits at least).
 NUMERIC_ID = pattern(
     r"(?:uid|idnya|id)(?:-?nya)?(?:[ \t]+(?!(?:dan|and|atau|or|tidak|bukan|not|no|tahun|year|rp)\b)[a-z][a-z-]*){0,3}?"
-    r"[ \t]*[:=,]?[ \t]*(?P<hit>\d{5,12}(?:[ \t]*\([ \t]*\d{1,5}[ \t]*\))?)(?![\d]|[.,/-]\d)",
+    r"[ \t]*[:=,]?[ \t]*\(?[ \t]*(?P<hit>\d{5,12}(?:[ \t]*\([ \t]*\d{1,5}[ \t]*\))?)(?![\d]|[.,/-]\d)",
     ".@/",
     lower=True,
     triggers="uid idnya id",
     anchored=True,
     needs_digit=True,
+)
+# A phone number split by a word: "0815 sambung 4433 2211", "0812 then 3456 7890" (lower-cased text).
+WORD_SPLIT_PHONE = pattern(
+    r"(?:\+?62|0)\d{2,4}(?:[ \t]*[-.]?[ \t]*\d{2,5})*"
+    r"[ \t]+(?:sambung|lanjut|dilanjut|terus|lalu|kemudian|then|followed[ \t]+by|strip|dash)[ \t]+"
+    r"\d{2,5}(?:[ \t]*[-.]?[ \t]*\d{2,5}){0,3}(?![\d])",
+    ".@/",
+    lower=True,
+    triggers="sambung lanjut dilanjut terus lalu kemudian then followed strip dash",
+    needs_digit=True,
+)
+SPLIT_WORD = re.compile(
+    r"\d[ \t]+(?:sambung|lanjut|dilanjut|terus|lalu|kemudian|then|followed|strip|dash)[ \t]+\d"
+)
+# A room in a named hotel, inn, boarding house or villa of the same sentence: "kamar 208", "room 112".
+ROOM_NUMBER = re.compile(
+    r"(?<![\w-])(?:nomor[ \t]+kamar|no\.?[ \t]+kamar|kamar|room|unit)(?:[ \t]+(?:no\.?|nomor|number))?[ \t]*\d{1,4}[a-z]?\b(?![.,:]\d)"
+)
+LODGING_FINDING = re.compile(
+    r"(?i)(?:hotel|losmen|penginapan|wisma|kos|kost|indekos|homestay|guest[ \t]*house|motel|villa|vila|"
+    r"apartemen|apartment|rusun|rusunawa|hostel|resort)\b"
+)
+# What a child's profile says of its subject, right after the name that opens a sentence (lower-cased
+# text): "Lenjau tinggal di ...", "Apui kini bersekolah di ...", "Lenjau lives with ...".
+SUBJECT_VERB = pattern(
+    r"(?:(?:kini|sekarang|masih|dulu|sempat|juga|now|still|also)[ \t]+)?"
+    r"(?:tinggal[ \t]+(?:bersama|dengan|sama|di[ \t]+(?:rumah|desa|dusun|kampung|kos|panti|asrama|pondok|sebuah"
+    r"|pinggir|tepi|lereng|kawasan|perumahan|gang|jalan|jl))|bersekolah|(?:lahir|dilahirkan)[ \t]+(?:di|pada|tahun)"
+    r"|(?:berusia|berumur)[ \t]+\d|duduk[ \t]+di[ \t]+(?:kelas|bangku)"
+    r"|(?:lives|lived)[ \t]+(?:with|in|at|near)|was[ \t]+born|attends|goes[ \t]+to[ \t]+school"
+    r"|is[ \t]+in[ \t]+(?:grade|year|class))\b",
+    lower=True,
+    triggers="kini sekarang masih dulu sempat juga now still also tinggal bersekolah lahir dilahirkan berusia "
+    "berumur duduk lives lived was attends goes is",
+    anchored=True,
+)
+# The name before such a verb or description: one to three capitalised words right before it.
+SUBJECT_RUN = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*[ \t]*\Z")
+# One of these words must be in a text for the two patterns above and below to be tried.
+SUBJECT_CUES = keys(
+    "tinggal bersekolah lahir dilahirkan berusia berumur duduk lives lived was attends goes is "
+    "kini sekarang masih dulu sempat juga now still also "
+    "anak bocah gadis remaja siswa siswi santri santriwati pelajar murid girl boy student pupil teenager child"
+)
+# A child described after a name and a comma: "Apui, anak Dayak Kenyah berusia 12 tahun, ...",
+# "Lenjau, a 13-year-old girl from ...", "Apui, siswi kelas 8, ..." (lower-cased text).
+CHILD_APPOSITION = re.compile(
+    r"[ \t]*(?:seorang[ \t]+|a[ \t]+|an[ \t]+)?(?:\d{1,2}[ \t-]*(?:year|yr)s?[ \t-]*old[ \t]+)?"
+    r"(?:anak|bocah|gadis|remaja|siswa|siswi|santri|santriwati|pelajar|murid|girl|boy|student|pupil|teenager"
+    r"|child)(?![\w'’-])"
+)
+CHILD_APPOSITION_AFTER = re.compile("," + CHILD_APPOSITION.pattern)
+# A quoted name after a lower-case word: 'konter pulsa "Rojali Cell"'.
+QUOTED_AFTER_WORD = re.compile(r"[\"“‘'](?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})[\"”’']")
+
+# Abbreviations of Muhammad before a name, in any case: "moh. holil", "Muh. Rizki", "m. arif".
+ABBREVIATED_NAME = pattern(
+    r"(?:moh|muh|moch|much|mochd|mohd|muhd|mhd|mch|moeh|m)\.[ \t]*(?P<hit>[a-z][a-z'’-]{2,})"
+    r"(?:[ \t]+(?P<more>[a-z][a-z'’-]{2,}))?",
+    ".0123456789",
+    lower=True,
+    triggers="moh muh moch much mochd mohd muhd mhd mch moeh m",
+    anchored=True,
 )
 # Words between "ID" and a number that make it the number of a record, not of an account.
 RECORD_WORDS = keys(
@@ -704,6 +767,11 @@ ROLE_BEFORE_NAME = (
 BRACKETED_WORDS = re.compile(r"\([ \t]*(?P<hit>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})[ \t]*[),;]")
 # A name in brackets right after a name: "Tante Meylani (Liem Mei Lan)".
 BRACKET_NAME = re.compile(r"[ \t]*\([ \t]*(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]*\)")
+# Roles that stand alone before or after a name between commas: "Korban, Rante Tandi Lolo, dibawa ...".
+APPOSITION_ROLES = (
+    "korban pelaku tersangka terlapor pelapor saksi terdakwa victim offender perpetrator suspect witness "
+    "survivor defendant"
+)
 SPACES = re.compile(r"[ \t]*")
 SPACES_BEFORE = re.compile(r"[ \t]*\Z")
 WORD_HEAD = re.compile(r"(?<![\w'’-])[a-z]")  # where a word starts (on the lower-cased text)
@@ -1065,16 +1133,21 @@ class Rules:
             r"(?:korban|pelaku|pelapor|tersangka|anak[ \t]+(?:itu|tersebut|ini|korban)|anak(?:nya)?|siswi|siswa"
             r"|gadis|bocah|remaja|murid)(?:[ \t]+(?:itu|tersebut))?"
         )
-        self.kin_words = keys(lex["kinship_words"])
+        # "Sepupunya, Afdal Piliang, ...": a kinship word with "-nya" is one word of the text.
+        self.kin_words = keys(lex["kinship_words"]) | {word + "nya" for word in keys(lex["kinship_words"])}
+        self.kin_words |= keys(APPOSITION_ROLES)
         # "korban (aldi)", "the victim (Dimas)", "adiknya (Salsa)": a name in brackets after a role or kin word.
         roles = list(lex["kinship_words"]) + ROLE_BEFORE_NAME.split()
         # Found from the bracket (rarer than the words), then the role before it (lower-cased text).
         self.role_before_bracket = re.compile(
             rf"(?<![a-z]){lalt(roles)}(?:-?nya)?(?:[ \t]+(?:korban|itu|tersebut|perempuan|laki-laki))?[ \t]*\Z"
         )
+        # "Korban, Rante Tandi Lolo, dibawa ...", "The suspect, Ardi Wijaya, ...": a role of the case alone
+        # (group ``role``); "Ms. Hutagalung's daughter, Grace, ...": anyone's kin (group ``pre``).
         self.kin_phrase = re.compile(
+            rf"(?P<role>(?:the[ \t]+)?{lalt(APPOSITION_ROLES.split())})(?![\w'’-])|"
             r"(?P<pre>(?:(?:the[ \t]+)?(?:victim|child|girl|boy|offender|suspect|student|pupil|teenager|teen"
-            r"|survivor)['’]s|her|his|their|the)[ \t]+(?:step-?|grand)?)?"
+            r"|survivor)['’]s|[a-z][a-z-]+['’]s|her|his|their|the)[ \t]+(?:step-?|grand)?)?"
             rf"{lalt(lex['kinship_words'])}(?:[ \t]+(?:tiri|kandung|angkat|sambung))?"
             rf"(?P<post>nya|[ \t]+(?:(?:dari|dr\.?)[ \t]+)?{child}"
             r"|[ \t]+of[ \t]+(?:the[ \t]+)?(?:victim|child|girl|boy|survivor))?(?![\w'’-])"
@@ -1158,7 +1231,9 @@ class Rules:
         )
         housing, units, landmarks = lex["housing_words"], lex["area_units"], lex["landmarks"]
         self.housing = pattern(
-            rf"{cue_alt(housing)}[ \t]+{OPEN_QUOTE}{CAPWORD}(?:[ \t]+{CAPWORD}){{0,3}}", cues=housing
+            # "Perumnas 3 Waena": an estate's phase number may come before its name.
+            rf"{cue_alt(housing)}[ \t]+(?:\d{{1,2}}[ \t]+)?{OPEN_QUOTE}{CAPWORD}(?:[ \t]+{CAPWORD}){{0,3}}",
+            cues=housing,
         )
         self.area_unit = pattern(
             rf"{ialt(units)}[ \t]+(?:Metro[ \t]+)?(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})", cues=units
@@ -1167,6 +1242,9 @@ class Rules:
             rf"{ialt(landmarks)}[ \t]+{OPEN_QUOTE}(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,2}})",
             cues=landmarks,
         )
+        # 'konter pulsa "Rojali Cell"', 'toko kue "Bu Lina"': a quoted name after the kind of place and
+        # one or two lower-case words saying what it sells (found from the quote, then the words before).
+        self.venue_heads = frozenset(entry.lower().rstrip("*") for entry in landmarks if " " not in entry)
 
     def _dates(self, lex: Lexicon) -> None:
         """Date patterns; they run on the lower-cased text, and only if a month or cue word is in it."""
@@ -1320,6 +1398,8 @@ class Rules:
             SHORT_DATE,
             STUDENT_NUMBER,
             NUMERIC_ID,
+            ABBREVIATED_NAME,
+            SUBJECT_VERB,
         ]
         extra = self.plate_lower.triggers | self.platform_words | keys(CLASS_STREAMS)
         words = frozenset().union(*(p.triggers for p in anchored), extra)
