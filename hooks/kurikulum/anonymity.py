@@ -637,6 +637,8 @@ def _cued_handles(doc: Doc) -> Iterator[Finding]:
         hit = doc.text[match.start("hit") : match.end("hit")]
         if hit.lower() in rules.common or hit.lower() in rules.handle_cue_words or rules.is_safe_word(hit):
             continue
+        if r.MONEY_TOKEN.fullmatch(doc.text[match.start("hit") :].split(None, 1)[0].rstrip(".,;:!?)")):
+            continue  # "di Instagram, IDR50,000": an amount, not an account
         if r.HANDLE_SHAPE.match(hit) and not hit.isdigit():
             yield doc.finding("handle", *match.span("hit"))
             continue
@@ -725,7 +727,8 @@ def _account_shaped(rules: Rules, token: str) -> bool:
     """A token shaped like an account name, not a word, product, abbreviation or file name."""
     low = token.lower()
     if (
-        low in rules.ordinary
+        r.MONEY_TOKEN.fullmatch(token)
+        or low in rules.ordinary
         or low in rules.handle_cue_words
         or rules.is_safe_word(token)
         or token in rules.acronyms
@@ -1160,6 +1163,8 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
     following = words[index + 1][2] if index + 1 < len(words) else ""
     if following in rules.name_suffix_stops:
         return False
+    if not following and word.lower() in r.EN_WORD_NAMES and _english_word_use(doc, words[index]):
+        return False  # "Sandy beaches", "Grace period", "May we", "Hope is what keeps them going"
     ambiguous = word in rules.ambiguous_names and following not in rules.given_names | rules.surnames
     if not ambiguous and word not in rules.phrase_heads:
         return True
@@ -1171,6 +1176,23 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
     if ambiguous:
         return not _at_sentence_start(doc.text, words[index][0]) or after.lower() in r.EN_SUBJECT_VERBS
     return True
+
+
+def _english_word_use(doc: Doc, word: Word) -> bool:
+    """True if an English word that is also a name opens an English sentence as the word: before a
+    lower-case noun or adjective ("Sandy beaches"), a pronoun ("Will you"), or "is what" ("Hope is what");
+    not before a verb that fits a person ("Sandy said") or a function word ("Grace and her mother")."""
+    start, end, _ = word
+    after = r.LOWER_WORD.match(doc.text, end)
+    if not after or not _at_sentence_start(doc.text, start) or not _looks_english(doc.lower, start):
+        return False
+    second = after.group(1).lower()
+    if second in r.EN_PRONOUNS:
+        return True
+    if second in ("is", "was"):
+        third = r.LOWER_WORD.match(doc.text, after.end())
+        return third is not None and third.group(1).lower() in r.EN_IDEA_AFTER_IS
+    return second not in r.EN_SUBJECT_VERBS and second not in r.EN_STOP and not second.endswith("ed")
 
 
 def _ordinary_phrase(doc: Doc, word: str, after: str, start: int) -> bool:

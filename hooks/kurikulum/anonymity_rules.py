@@ -269,6 +269,8 @@ STUDENT_WORDS = keys("nisn nis nipd induk student siswa pelajar murid")  # one m
 NOT_AN_ID_AFTER = re.compile(r"[ \t]*(?:digit|angka|karakter|character|huruf|letter|siswa|students?)")
 YEAR_GROUP = re.compile(r"(?:19|20)\d\d")
 MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$|€)[ \t]*\Z")  # on the lower-cased text
+# An amount of money written as one token: "Rp75,000", "Rp1.500.000", "US$20", "IDR50000", "RM30".
+MONEY_TOKEN = re.compile(r"(?i)(?:rp|idr|usd?|us\$|sgd|rm|myr|eur|\$|€)\.?\d[\d.,]*")
 
 URL = pattern(
     r"(?:https?://|www\.)[^\s<>\"'`()\[\]{}]+(?<![.,;:!?])",
@@ -896,6 +898,21 @@ STREET_STOP = frozenset(
 )
 # English verbs after a subject: "Citra has been absent", "Made was scared". After one, a given name that is
 # also an Indonesian word is a name even at the start of a sentence (the word would not stand in English).
+# English words that are also given names ("Sandy beaches", "Grace period", "May we", "Will you", "Hope is
+# what keeps them going"): at the start of an English sentence such a word is a name only before a verb
+# that fits a person ("Sandy said", "Grace lives"), not before a lower-case noun, a pronoun or an adjective.
+EN_WORD_NAMES = keys(
+    """sandy grace hope faith joy may will mark bill frank grant rose lily dawn summer april june august
+    iris ruby amber crystal daisy holly ivy pearl violet jade autumn honey sunny rich pat sue rob drew
+    chase hunter skye sky star angel bunny destiny charity mercy patience prudence trinity melody harmony
+    rocky rusty dusty windy stormy misty brook brooke hazel ginger olive penny jewel carol dean rod"""
+)
+# After "Hope is", "Grace was": what makes the word an idea, not a girl ("Hope is what keeps them going").
+EN_IDEA_AFTER_IS = keys(
+    """what the a an not never always often all everything important key essential vital needed possible
+    lost gone free fragile powerful strong""",
+)
+EN_PRONOUNS = keys("i we you they he she it i'd we'd you'd")
 EN_SUBJECT_VERBS = keys(
     """has had is was said says told tells went goes sent sends received receives met meets started stopped
     stayed stays lives lived did does didn't doesn't wasn't isn't hasn't hadn't will would could can can't
