@@ -125,11 +125,18 @@ def _words_before(text: str, pos: int) -> list[tuple[int, str]]:
             break  # a "word" longer than the window: not a cue
         start = cut + 1
         word = text[start:stop]
+        dash = max(word.rfind("—"), word.rfind("–"))
+        dashed = dash >= 0
+        if dashed:  # "Ocha—nama lengkapnya Rosalia Ndun": the cue opens after a dash
+            word = word[dash + 1 :]
+            start = stop - len(word)
         if not found and word.endswith("."):
             word = word[:-1]  # "Jl. Melati"
         if not word.replace("-", "").isalpha():
             break
         found.append((start, word.lower()))
+        if dashed:
+            break
         stop = start - 1
     return found
 
@@ -1436,6 +1443,47 @@ def _appositions(doc: Doc) -> Iterator[Finding]:
                 break
 
 
+def _titled_names(doc: Doc) -> Iterator[Finding]:
+    """A name after a role used as a title ("Tersangka Wenas", "Coach Boni") or in a quoted self-introduction
+    ("ini sy, Marselinus, guru olahraga"): a name-like word, not a role, place or ordinary word."""
+    rules = doc.rules
+    for pattern in (r.ROLE_TITLE, r.SELF_INTRODUCTION):
+        for match in doc.finditer(pattern):
+            words = match.group("hit").split()
+            if not _name_like(rules, words[0]) or words[0].lower() in rules.roles or words[0] in rules.cities:
+                continue
+            end = match.start("hit") + len(words[0])
+            if len(words) > 1 and _name_like(rules, words[1]) and words[1] not in rules.cities:
+                end = match.end("hit")
+            yield doc.finding("name", match.start("hit"), end)
+
+
+def _file_names(doc: Doc) -> Iterator[Finding]:
+    """A listed given or family name inside a file name joined by underscores ("putri_handayani_BAP.pdf")."""
+    if "_" not in doc.text:
+        return
+    rules = doc.rules
+    for match in r.FILE_NAME.finditer(doc.text):
+        stem = match.group().rsplit(".", 1)[0]
+        pos, names = match.start(), []
+        for part in stem.split("_"):
+            if part.lower() in rules.name_words_lower:
+                names.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        if names:
+            yield doc.finding("name", names[0][0], names[-1][1])
+
+
+def _homes_in_places(doc: Doc) -> Iterator[Finding]:
+    """The place of someone's home: "at his house in Oepura", "rumahnya di Oepura" (an unknown place; a
+    province, island or major city is fine)."""
+    rules = doc.rules
+    for match in doc.finditer(r.HOME_IN_PLACE):
+        word = match.group("hit")
+        if _name_like(rules, word) and not rules.is_coarse(word) and word not in rules.major_cities:
+            yield doc.finding("village", *match.span("hit"))
+
+
 # --- schools, villages, addresses ----------------------------------------------------------
 
 
@@ -1712,8 +1760,32 @@ def _rooms_in_lodgings(doc: Doc, found: list[Finding]) -> list[Finding]:
         if finding.kind != "address" or not r.LODGING_FINDING.match(finding.text):
             continue
         sent_start, sent_end = _sentence_around(doc.text, finding.start, finding.end)
+        if doc.text.startswith(". ", finding.end) and len(finding.text.split()[-1]) <= 3:
+            # "Kos Bu Hj. Romlah, Gang Kenanga, kamar nomor 5": the dot of a title is no sentence end
+            sent_end = max(sent_end, _sentence_around(doc.text, finding.end + 2, finding.end + 2)[1])
         for match in r.ROOM_NUMBER.finditer(doc.lower, sent_start, sent_end):
             out.append(doc.finding("address", *match.span()))
+    return out
+
+
+def _repeated_names(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """A name found once, written again in another case or run together in the same text: "namanya NUR
+    AINI bukan nuraini". A one-word name that is also an ordinary word ("Indah") is not looked for."""
+    out: list[Finding] = []
+    names = {f.text.lower() for f in found if f.kind == "name"}
+    if not names:
+        return out
+    taken = sorted((f.start, f.end) for f in found)
+    for name in names:
+        words = r.WORD.findall(name)
+        if not words or (len(words) == 1 and (len(words[0]) < 4 or words[0] in doc.rules.common)):
+            continue
+        if not all(word in doc.words for word in words) and "".join(words) not in doc.words:
+            continue
+        joined = r"(?<![\w@./-])" + r"[ \t]?".join(map(re.escape, words)) + r"(?![\w@/-])"
+        for match in re.finditer(joined, doc.lower):
+            if not any(start < match.end() and match.start() < end for start, end in taken):
+                out.append(doc.finding("name", *match.span()))
     return out
 
 
@@ -1737,6 +1809,8 @@ def _house_numbers(doc: Doc) -> Iterator[Finding]:
 def _public_date(doc: Doc, start: int, end: int) -> bool:
     """A public date: "setiap 23 Juli", "Hari Anak Nasional (23 Juli)", "UU TPKS disahkan 12 April 2022"."""
     text = doc.lower
+    if r.DOCUMENT_DATE_BEFORE.search(text, max(0, start - 20), start):
+        return False  # "surat tertanggal 21 Januari 2024 ditandatangani ...": the letter's own date
     if r.RECURRING_BEFORE.search(text, max(0, start - 20), start) or r.RECURRING_AFTER.match(text, end):
         return True
     if r.INDEPENDENCE_DATE.match(text[start:end]) and (
@@ -1999,6 +2073,9 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _aliases,
     _boru_names,
     _appositions,
+    _titled_names,
+    _file_names,
+    _homes_in_places,
     _abbreviated_names,
     _sentence_subjects,
     _role_brackets,
@@ -2049,6 +2126,7 @@ class Scanner:
         found += _places_after_findings(doc, found, safe)
         found += _towns_after_addresses(doc, found, safe)
         found += _rooms_in_lodgings(doc, found)
+        found += _repeated_names(doc, found)
         found = _without_public_places(doc, found, regions)
         found += _ages_with_place(doc, found, regions, safe)
         return _merge(doc, found)
