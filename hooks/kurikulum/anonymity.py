@@ -125,11 +125,18 @@ def _words_before(text: str, pos: int) -> list[tuple[int, str]]:
             break  # a "word" longer than the window: not a cue
         start = cut + 1
         word = text[start:stop]
+        dash = max(word.rfind("—"), word.rfind("–"))
+        dashed = dash >= 0
+        if dashed:  # "Ocha—nama lengkapnya Rosalia Ndun": the cue opens after a dash
+            word = word[dash + 1 :]
+            start = stop - len(word)
         if not found and word.endswith("."):
             word = word[:-1]  # "Jl. Melati"
         if not word.replace("-", "").isalpha():
             break
         found.append((start, word.lower()))
+        if dashed:
+            break
         stop = start - 1
     return found
 
@@ -637,6 +644,8 @@ def _cued_handles(doc: Doc) -> Iterator[Finding]:
         hit = doc.text[match.start("hit") : match.end("hit")]
         if hit.lower() in rules.common or hit.lower() in rules.handle_cue_words or rules.is_safe_word(hit):
             continue
+        if r.MONEY_TOKEN.fullmatch(doc.text[match.start("hit") :].split(None, 1)[0].rstrip(".,;:!?)")):
+            continue  # "di Instagram, IDR50,000": an amount, not an account
         if r.HANDLE_SHAPE.match(hit) and not hit.isdigit():
             yield doc.finding("handle", *match.span("hit"))
             continue
@@ -725,7 +734,8 @@ def _account_shaped(rules: Rules, token: str) -> bool:
     """A token shaped like an account name, not a word, product, abbreviation or file name."""
     low = token.lower()
     if (
-        low in rules.ordinary
+        r.MONEY_TOKEN.fullmatch(token)
+        or low in rules.ordinary
         or low in rules.handle_cue_words
         or rules.is_safe_word(token)
         or token in rules.acronyms
@@ -1160,6 +1170,8 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
     following = words[index + 1][2] if index + 1 < len(words) else ""
     if following in rules.name_suffix_stops:
         return False
+    if not following and word.lower() in r.EN_WORD_NAMES and _english_word_use(doc, words[index]):
+        return False  # "Sandy beaches", "Grace period", "May we", "Hope is what keeps them going"
     ambiguous = word in rules.ambiguous_names and following not in rules.given_names | rules.surnames
     if not ambiguous and word not in rules.phrase_heads:
         return True
@@ -1171,6 +1183,23 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
     if ambiguous:
         return not _at_sentence_start(doc.text, words[index][0]) or after.lower() in r.EN_SUBJECT_VERBS
     return True
+
+
+def _english_word_use(doc: Doc, word: Word) -> bool:
+    """True if an English word that is also a name opens an English sentence as the word: before a
+    lower-case noun or adjective ("Sandy beaches"), a pronoun ("Will you"), or "is what" ("Hope is what");
+    not before a verb that fits a person ("Sandy said") or a function word ("Grace and her mother")."""
+    start, end, _ = word
+    after = r.LOWER_WORD.match(doc.text, end)
+    if not after or not _at_sentence_start(doc.text, start) or not _looks_english(doc.lower, start):
+        return False
+    second = after.group(1).lower()
+    if second in r.EN_PRONOUNS:
+        return True
+    if second in ("is", "was"):
+        third = r.LOWER_WORD.match(doc.text, after.end())
+        return third is not None and third.group(1).lower() in r.EN_IDEA_AFTER_IS
+    return second not in r.EN_SUBJECT_VERBS and second not in r.EN_STOP and not second.endswith("ed")
 
 
 def _ordinary_phrase(doc: Doc, word: str, after: str, start: int) -> bool:
@@ -1412,6 +1441,47 @@ def _appositions(doc: Doc) -> Iterator[Finding]:
                 if span := _apposition_name(rules, words, last=False):
                     yield doc.finding("name", *span)
                 break
+
+
+def _titled_names(doc: Doc) -> Iterator[Finding]:
+    """A name after a role used as a title ("Tersangka Wenas", "Coach Boni") or in a quoted self-introduction
+    ("ini sy, Marselinus, guru olahraga"): a name-like word, not a role, place or ordinary word."""
+    rules = doc.rules
+    for pattern in (r.ROLE_TITLE, r.SELF_INTRODUCTION):
+        for match in doc.finditer(pattern):
+            words = match.group("hit").split()
+            if not _name_like(rules, words[0]) or words[0].lower() in rules.roles or words[0] in rules.cities:
+                continue
+            end = match.start("hit") + len(words[0])
+            if len(words) > 1 and _name_like(rules, words[1]) and words[1] not in rules.cities:
+                end = match.end("hit")
+            yield doc.finding("name", match.start("hit"), end)
+
+
+def _file_names(doc: Doc) -> Iterator[Finding]:
+    """A listed given or family name inside a file name joined by underscores ("putri_handayani_BAP.pdf")."""
+    if "_" not in doc.text:
+        return
+    rules = doc.rules
+    for match in r.FILE_NAME.finditer(doc.text):
+        stem = match.group().rsplit(".", 1)[0]
+        pos, names = match.start(), []
+        for part in stem.split("_"):
+            if part.lower() in rules.name_words_lower:
+                names.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        if names:
+            yield doc.finding("name", names[0][0], names[-1][1])
+
+
+def _homes_in_places(doc: Doc) -> Iterator[Finding]:
+    """The place of someone's home: "at his house in Oepura", "rumahnya di Oepura" (an unknown place; a
+    province, island or major city is fine)."""
+    rules = doc.rules
+    for match in doc.finditer(r.HOME_IN_PLACE):
+        word = match.group("hit")
+        if _name_like(rules, word) and not rules.is_coarse(word) and word not in rules.major_cities:
+            yield doc.finding("village", *match.span("hit"))
 
 
 # --- schools, villages, addresses ----------------------------------------------------------
@@ -1690,8 +1760,32 @@ def _rooms_in_lodgings(doc: Doc, found: list[Finding]) -> list[Finding]:
         if finding.kind != "address" or not r.LODGING_FINDING.match(finding.text):
             continue
         sent_start, sent_end = _sentence_around(doc.text, finding.start, finding.end)
+        if doc.text.startswith(". ", finding.end) and len(finding.text.split()[-1]) <= 3:
+            # "Kos Bu Hj. Romlah, Gang Kenanga, kamar nomor 5": the dot of a title is no sentence end
+            sent_end = max(sent_end, _sentence_around(doc.text, finding.end + 2, finding.end + 2)[1])
         for match in r.ROOM_NUMBER.finditer(doc.lower, sent_start, sent_end):
             out.append(doc.finding("address", *match.span()))
+    return out
+
+
+def _repeated_names(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """A name found once, written again in another case or run together in the same text: "namanya NUR
+    AINI bukan nuraini". A one-word name that is also an ordinary word ("Indah") is not looked for."""
+    out: list[Finding] = []
+    names = {f.text.lower() for f in found if f.kind == "name"}
+    if not names:
+        return out
+    taken = sorted((f.start, f.end) for f in found)
+    for name in names:
+        words = r.WORD.findall(name)
+        if not words or (len(words) == 1 and (len(words[0]) < 4 or words[0] in doc.rules.common)):
+            continue
+        if not all(word in doc.words for word in words) and "".join(words) not in doc.words:
+            continue
+        joined = r"(?<![\w@./-])" + r"[ \t]?".join(map(re.escape, words)) + r"(?![\w@/-])"
+        for match in re.finditer(joined, doc.lower):
+            if not any(start < match.end() and match.start() < end for start, end in taken):
+                out.append(doc.finding("name", *match.span()))
     return out
 
 
@@ -1715,6 +1809,8 @@ def _house_numbers(doc: Doc) -> Iterator[Finding]:
 def _public_date(doc: Doc, start: int, end: int) -> bool:
     """A public date: "setiap 23 Juli", "Hari Anak Nasional (23 Juli)", "UU TPKS disahkan 12 April 2022"."""
     text = doc.lower
+    if r.DOCUMENT_DATE_BEFORE.search(text, max(0, start - 20), start):
+        return False  # "surat tertanggal 21 Januari 2024 ditandatangani ...": the letter's own date
     if r.RECURRING_BEFORE.search(text, max(0, start - 20), start) or r.RECURRING_AFTER.match(text, end):
         return True
     if r.INDEPENDENCE_DATE.match(text[start:end]) and (
@@ -1977,6 +2073,9 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _aliases,
     _boru_names,
     _appositions,
+    _titled_names,
+    _file_names,
+    _homes_in_places,
     _abbreviated_names,
     _sentence_subjects,
     _role_brackets,
@@ -2027,6 +2126,7 @@ class Scanner:
         found += _places_after_findings(doc, found, safe)
         found += _towns_after_addresses(doc, found, safe)
         found += _rooms_in_lodgings(doc, found)
+        found += _repeated_names(doc, found)
         found = _without_public_places(doc, found, regions)
         found += _ages_with_place(doc, found, regions, safe)
         return _merge(doc, found)

@@ -269,6 +269,8 @@ STUDENT_WORDS = keys("nisn nis nipd induk student siswa pelajar murid")  # one m
 NOT_AN_ID_AFTER = re.compile(r"[ \t]*(?:digit|angka|karakter|character|huruf|letter|siswa|students?)")
 YEAR_GROUP = re.compile(r"(?:19|20)\d\d")
 MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$|€)[ \t]*\Z")  # on the lower-cased text
+# An amount of money written as one token: "Rp75,000", "Rp1.500.000", "US$20", "IDR50000", "RM30".
+MONEY_TOKEN = re.compile(r"(?i)(?:rp|idr|usd?|us\$|sgd|rm|myr|eur|\$|€)\.?\d[\d.,]*")
 
 URL = pattern(
     r"(?:https?://|www\.)[^\s<>\"'`()\[\]{}]+(?<![.,;:!?])",
@@ -509,6 +511,9 @@ SHORT_DATE = pattern(
     needs_digit=True,
 )
 # The date a law was passed or a public day falls on is public (on the lower-cased text).
+# A document's own date ("surat tertanggal 21 Januari 2024", "a letter dated 3 May 2023") is never public,
+# even when the sentence says the letter was signed.
+DOCUMENT_DATE_BEFORE = re.compile(r"\b(?:tertanggal|bertanggal|dated)[ \t]+\Z")
 PUBLIC_DATE_CONTEXT = re.compile(
     r"\b(?:uu|undang-undang|perpres|perppu|pp|permen\w*|perda|peraturan|law|act|regulation|konvensi|convention|"
     r"disahkan|diundangkan|ditetapkan|ditandatangani|diratifikasi|berlaku|diperingati|dirayakan|"
@@ -681,9 +686,9 @@ NUMERIC_ID = pattern(
 )
 # A phone number split by a word: "0815 sambung 4433 2211", "0812 then 3456 7890" (lower-cased text).
 WORD_SPLIT_PHONE = pattern(
-    r"(?:\+?62|0)\d{2,4}(?:[ \t]*[-.]?[ \t]*\d{2,5})*"
+    r"(?:\+?62|0)\d{2,4}(?:[ \t]*[-.]?[ \t]*\d{2,5})*(?:"
     r"[ \t]+(?:sambung|lanjut|dilanjut|terus|lalu|kemudian|then|followed[ \t]+by|strip|dash)[ \t]+"
-    r"\d{2,5}(?:[ \t]*[-.]?[ \t]*\d{2,5}){0,3}(?![\d])",
+    r"\d{2,5}(?:[ \t]*[-.]?[ \t]*\d{2,5}){0,3}){1,3}(?![\d])",
     ".@/",
     lower=True,
     triggers="sambung lanjut dilanjut terus lalu kemudian then followed strip dash",
@@ -693,8 +698,11 @@ SPLIT_WORD = re.compile(
     r"\d[ \t]+(?:sambung|lanjut|dilanjut|terus|lalu|kemudian|then|followed|strip|dash)[ \t]+\d"
 )
 # A room in a named hotel, inn, boarding house or villa of the same sentence: "kamar 208", "room 112".
+# Abbreviated ("kmr 12", "kmr. 3"), with "nomor" ("kamar nomor 5") or several ("rooms 3 and 4").
 ROOM_NUMBER = re.compile(
-    r"(?<![\w-])(?:nomor[ \t]+kamar|no\.?[ \t]+kamar|kamar|room|unit)(?:[ \t]+(?:no\.?|nomor|number))?[ \t]*\d{1,4}[a-z]?\b(?![.,:]\d)"
+    r"(?<![\w-])(?:nomor[ \t]+kamar|no\.?[ \t]+kamar|kamar|kmr\.?|rooms?|units?)"
+    r"(?:[ \t]+(?:no\.?|nomor|nmr\.?|number))?[ \t]*\d{1,4}[a-z]?"
+    r"(?:(?:[ \t]*[,&/][ \t]*|[ \t]+(?:and|dan|&)[ \t]+)\d{1,4}[a-z]?)*\b(?![.,:]\d)"
 )
 LODGING_FINDING = re.compile(
     r"(?i)(?:hotel|losmen|penginapan|wisma|kos|kost|indekos|homestay|guest[ \t]*house|motel|villa|vila|"
@@ -771,6 +779,11 @@ BRACKET_NAME = re.compile(r"[ \t]*\([ \t]*(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]
 APPOSITION_ROLES = (
     "korban pelaku tersangka terlapor pelapor saksi terdakwa victim offender perpetrator suspect witness "
     "survivor defendant"
+)
+# "Anak laki-laki itu, Kogoya, baru ...", "The boy, Kogoya, had ...": the child of the case, pointed at.
+APPOSITION_CHILD = (
+    r"(?:anak|bocah|remaja|siswa|siswi|murid)(?:[ \t]+(?:laki-laki|perempuan|lelaki|cowok|cewek))?"
+    r"[ \t]+(?:itu|tersebut|ini)|the[ \t]+(?:boy|girl|child|teenager|teen)"
 )
 SPACES = re.compile(r"[ \t]*")
 SPACES_BEFORE = re.compile(r"[ \t]*\Z")
@@ -896,6 +909,21 @@ STREET_STOP = frozenset(
 )
 # English verbs after a subject: "Citra has been absent", "Made was scared". After one, a given name that is
 # also an Indonesian word is a name even at the start of a sentence (the word would not stand in English).
+# English words that are also given names ("Sandy beaches", "Grace period", "May we", "Will you", "Hope is
+# what keeps them going"): at the start of an English sentence such a word is a name only before a verb
+# that fits a person ("Sandy said", "Grace lives"), not before a lower-case noun, a pronoun or an adjective.
+EN_WORD_NAMES = keys(
+    """sandy grace hope faith joy may will mark bill frank grant rose lily dawn summer april june august
+    iris ruby amber crystal daisy holly ivy pearl violet jade autumn honey sunny rich pat sue rob drew
+    chase hunter skye sky star angel bunny destiny charity mercy patience prudence trinity melody harmony
+    rocky rusty dusty windy stormy misty brook brooke hazel ginger olive penny jewel carol dean rod"""
+)
+# After "Hope is", "Grace was": what makes the word an idea, not a girl ("Hope is what keeps them going").
+EN_IDEA_AFTER_IS = keys(
+    """what the a an not never always often all everything important key essential vital needed possible
+    lost gone free fragile powerful strong""",
+)
+EN_PRONOUNS = keys("i we you they he she it i'd we'd you'd")
 EN_SUBJECT_VERBS = keys(
     """has had is was said says told tells went goes sent sends received receives met meets started stopped
     stayed stays lives lived did does didn't doesn't wasn't isn't hasn't hadn't will would could can can't
@@ -1135,7 +1163,9 @@ class Rules:
         )
         # "Sepupunya, Afdal Piliang, ...": a kinship word with "-nya" is one word of the text.
         self.kin_words = keys(lex["kinship_words"]) | {word + "nya" for word in keys(lex["kinship_words"])}
-        self.kin_words |= keys(APPOSITION_ROLES)
+        self.kin_words |= keys(APPOSITION_ROLES) | keys(
+            "anak bocah remaja siswa siswi murid boy girl child teenager teen"
+        )
         # "korban (aldi)", "the victim (Dimas)", "adiknya (Salsa)": a name in brackets after a role or kin word.
         roles = list(lex["kinship_words"]) + ROLE_BEFORE_NAME.split()
         # Found from the bracket (rarer than the words), then the role before it (lower-cased text).
@@ -1145,7 +1175,7 @@ class Rules:
         # "Korban, Rante Tandi Lolo, dibawa ...", "The suspect, Ardi Wijaya, ...": a role of the case alone
         # (group ``role``); "Ms. Hutagalung's daughter, Grace, ...": anyone's kin (group ``pre``).
         self.kin_phrase = re.compile(
-            rf"(?P<role>(?:the[ \t]+)?{lalt(APPOSITION_ROLES.split())})(?![\w'’-])|"
+            rf"(?P<role>(?:the[ \t]+)?{lalt(APPOSITION_ROLES.split())}|{APPOSITION_CHILD})(?![\w'’-])|"
             r"(?P<pre>(?:(?:the[ \t]+)?(?:victim|child|girl|boy|offender|suspect|student|pupil|teenager|teen"
             r"|survivor)['’]s|[a-z][a-z-]+['’]s|her|his|their|the)[ \t]+(?:step-?|grand)?)?"
             rf"{lalt(lex['kinship_words'])}(?:[ \t]+(?:tiri|kandung|angkat|sambung))?"
@@ -1470,3 +1500,34 @@ class Rules:
             BORU,
             *self.law_refs,
         ]
+
+
+# --- classes found by the third blind batch of November 2026 -------------------------------
+
+# A name right after a role used as a title: "Tersangka Wenas", "Coach Boni", "Terdakwa Yosef" (the role
+# capitalised; "tersangka utama", "Pelaku Usaha" are no names: the word after must be name-like).
+ROLE_TITLE = pattern(
+    r"(?:Tersangka|Terdakwa|Terlapor|Terpidana|Coach|Pelatih|Suspect|Kapten|Captain|Officer|Detective|Inspektur)"
+    r"[ \t]+(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b",
+    ".@/-",
+    triggers="tersangka terdakwa terlapor terpidana coach pelatih suspect kapten captain officer detective inspektur",
+)
+# A self-introduction in a quoted chat: "ini sy, Marselinus, guru olahraga", "ini aku Dina", "it's me, Rico".
+SELF_INTRODUCTION = pattern(
+    r"(?:[Ii]ni|[Ii]t's|[Ii]t’s|[Tt]his[ \t]+is)[ \t]+(?:sy|saya|aku|aq|gw|gue|gua|me)[ \t]*,?[ \t]*"
+    r"(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b",
+    ".@/-",
+    triggers="ini it's it this",
+)
+# A file name made of words joined by underscores: "putri_handayani_BAP.pdf", "foto_dinda_1.jpg".
+FILE_NAME = re.compile(
+    r"(?<![\w@./-])[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|heic|mp4|mov|txt|zip)\b",
+    re.IGNORECASE,
+)
+# Someone's home in a place: "at his house in Oepura", "rumahnya di Oepura", "her home in Kolhua".
+HOME_IN_PLACE = pattern(
+    r"(?:(?:his|her|their|the[ \t]+offender's|the[ \t]+child's)[ \t]+(?:house|home)[ \t]+in"
+    r"|rumahnya[ \t]+di)[ \t]+(?P<hit>[A-Z][a-z]+)\b",
+    ".@/-",
+    triggers="house home rumahnya",
+)
