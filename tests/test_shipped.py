@@ -266,7 +266,7 @@ def test_materials_and_the_one_day_programme_are_in_the_print_pack(shipped_built
         sheet = "lembar" if lang == "id" else "worksheet"
         stems = [f"peserta/{sheet}-{slug}" for slug in MATERIALS]
         stems += [f"fasilitator/{sheet}-disclosure-role-play"]
-        stems += ["fasilitator/program-1-hari" if lang == "id" else "fasilitator/programme-1-hari"]
+        stems += ["fasilitator/program-1-hari" if lang == "id" else "fasilitator/programme-1-day"]
         for stem in stems:
             assert f"paket-cetak-{lang}/{stem}.pdf" in names, (lang, stem)
         poster = pdf_path(shipped_built, lang, "lembar-referral-poster", "worksheet-referral-poster")
