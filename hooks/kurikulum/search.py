@@ -192,8 +192,11 @@ TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 def fold(text: str) -> str:
     """Lower case without accents (the browser: ``normalize("NFKD")``, marks removed)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).lower()
+    marks = {ord(c): None for c in set(decomposed) if unicodedata.category(c).startswith("M")}
+    return (decomposed.translate(marks) if marks else decomposed).lower()
 
 
 class Analyzer:
@@ -206,6 +209,9 @@ class Analyzer:
         self.expand = name == "indonesian"
         self._stemmer = snowballstemmer.stemmer(name) if name else None
         self._cache: dict[str, str] = {}
+        self._token_terms: dict[str, list[str]] = {}
+        self._token_groups: dict[str, list[str]] = {}
+        self._known: object = None
 
     def stem(self, word: str) -> str:
         """One word's stem; words with digits are kept as they are."""
@@ -265,12 +271,21 @@ class Analyzer:
     def terms(self, text: str, known=None) -> list[str]:
         """Every term of a text: the stems, and with ``known`` their alternatives too."""
         out: list[str] = []
+        if known is None:
+            cache = self._token_terms
+        else:
+            if self._known is not known:  # the terms of a token depend on the known stems
+                self._token_groups, self._known = {}, known
+            cache = self._token_groups
         for token in TOKEN.findall(fold(text)):
-            if known is None:
-                out.extend(self.word_terms(token))
-            else:
-                for group in self.groups(token, known):
-                    out.extend(group)
+            found = cache.get(token)
+            if found is None:
+                if known is None:
+                    found = self.word_terms(token)
+                else:
+                    found = [term for group in self.groups(token, known) for term in group]
+                cache[token] = found
+            out.extend(found)
         return out
 
 
