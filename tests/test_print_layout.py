@@ -115,6 +115,7 @@ class _Items(HTMLParser):
         self.pdf = None
         self._field = None
         self._depth = 0
+        self._in_options = False  # only an item's own option list counts (not a later list)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -125,7 +126,9 @@ class _Items(HTMLParser):
             self.items.append({"question": "", "options": [], "letters": []})
         elif "test-question" in classes:
             self._field = "question"
-        elif tag == "li" and self.items and self._field in ("option", None, "letter"):
+        elif tag == "ol" and "test-options" in classes:
+            self._in_options = True
+        elif tag == "li" and self.items and self._in_options and self._field in ("option", None, "letter"):
             self.items[-1]["options"].append("")
             self._field = "option"
         elif "test-letter" in classes:
@@ -139,6 +142,8 @@ class _Items(HTMLParser):
             self._field = "option"
         elif tag in ("li", "ol"):
             self._field = None
+            if tag == "ol":
+                self._in_options = False
 
     def handle_data(self, data):
         if not self.items or self._field is None:
