@@ -72,6 +72,11 @@ def _config(build: SiteBuild, config: dict, languages: list[str], out: Path) -> 
     config["docs_dir"] = "docs"
     config["watch"] = []
     config["nav"] = build.nav(default)
+    # The engine writes the site's search index itself (kurikulum/search.py); the plain site
+    # gets Material's search plugin in its place, so both sides build a searchable site.
+    plugins = config.setdefault("plugins", [])
+    if not any(p == "search" or (isinstance(p, dict) and "search" in p) for p in plugins):
+        plugins.insert(0, "search")
     labels = {lang: _titles(build.nav(lang)) for lang in languages}
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
