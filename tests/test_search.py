@@ -8,8 +8,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,6 +15,7 @@ import pytest
 import yaml
 from browser import chromium_page
 from kurikulum.search import INDEX_DIR, Analyzer, fold, read_index
+from reachkit import serve as _served
 from searchkit import families, page_words, recall, search_in_page, vocabulary
 from sitekit import ROOT
 
@@ -200,27 +199,6 @@ def test_snippets_are_plain_text(shipped_built):
         assert len(docs) > 100
         bad = [d for d in docs if d[3].startswith("#") or "<" in d[3] or "](" in d[3] or "¶" in d[3]]
         assert bad == []
-
-
-@contextlib.contextmanager
-def _served(root: Path):
-    """The built site over HTTP on a free port of this machine, for the length of the block."""
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(root), **kwargs)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _use_search_ui(page, query: str) -> list[str]:
