@@ -24,7 +24,7 @@ from kurikulum.previewcache import PreviewCache, TemplateCache
 from kurikulum.reach import help_strip
 from kurikulum.render import Renderer
 from kurikulum.sanitize import Sanitizer, strip_invisible
-from kurikulum.search import SearchIndex
+from kurikulum.search import SearchIndex, search_page
 from kurikulum.site import SiteBuild, printable
 from kurikulum.sourcefiles import read_text_file
 from kurikulum.textutil import css_string
@@ -53,6 +53,9 @@ class _Current:
     """Seconds spent sanitising and auditing in this build (for the benchmark)."""
     search = SearchIndex()
     """The pages written per language, for the site's search index (kurikulum/search.py)."""
+    audited: dict[bytes, dict | None] = {}
+    """While serving: pages audited clean in a previous rebuild (by the digest of their HTML,
+    title and language), with their search documents."""
 
 
 def _timed(step: str, since: float) -> None:
@@ -250,12 +253,25 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Each page is audited (in a second process when there is a second core) as it is written;
-    ``on_post_build`` waits for the results and fails the build on any finding."""
+    """Each page is audited (in a second process when there is a second core) as it is written,
+    and its words are read for the search index there too; ``on_post_build`` waits for the
+    results, fails the build on any finding and writes the index."""
     clock = time.perf_counter()
     output = strip_invisible(output)
-    _Current.audits.submit(output, page.file.dest_uri, Path(page.file.abs_dest_path))
-    _Current.search.add(_i18n(config)[0], page.file.dest_uri, page.title, page.meta, output)
+    url = page.file.dest_uri
+    lang = _i18n(config)[0]
+    search = search_page(lang, url, page.title, page.meta)
+    title = search.title if search else None
+    digest = None
+    if _Current.serving:  # a page written again as it was: audited and read before
+        digest = hashlib.blake2b(f"{lang}\0{title}\0{output}".encode(), digest_size=16).digest()
+        if digest in _Current.audited:
+            if search is not None:
+                _Current.search.add(search, _Current.audited[digest])
+            _timed("audit", clock)
+            return output
+    key = (search, digest) if search is not None or digest is not None else None
+    _Current.audits.submit(output, url, Path(page.file.abs_dest_path), key, title, lang)
     _timed("audit", clock)
     return output
 
@@ -270,8 +286,6 @@ def on_post_build(config) -> None:
     on_post_build): waits for the page audits, writes the search index of the languages built
     since and audits it."""
     clock = time.perf_counter()
-    for lang in _Current.search.languages():
-        _Current.search.write(Path(config.site_dir), lang)
     pages = _Current.audits.finish()
     if pages:
         raise Abort(
@@ -279,6 +293,15 @@ def on_post_build(config) -> None:
             + "\nThese pages were deleted from the output: a template or the theme produced unsafe HTML "
             "(a bug to report)."
         )
+    for (search, digest), documents in _Current.audits.documents():
+        if search is not None:
+            _Current.search.add(search, documents)
+        if digest is not None:
+            if len(_Current.audited) > 10_000:
+                _Current.audited.clear()
+            _Current.audited[digest] = documents
+    for lang in _Current.search.languages():
+        _Current.search.write(Path(config.site_dir), lang)
     findings = audit_search_index(Path(config.site_dir))
     if findings:
         raise Abort("\n".join(f.text() for f in findings[:20]) + "\nThe search index holds unsafe HTML.")

@@ -259,6 +259,9 @@ def _pages(port: int, names: list[str]) -> dict[str, str]:
     return {name: LIVERELOAD.sub("", _get(port, "/" + name)[1]) for name in names}
 
 
+SEARCH_FILES = ["search/id.js", "search/en.js"]
+
+
 def test_serve_after_an_edit_serves_what_a_fresh_serve_serves(tmp_path):
     site = make_site("mini", tmp_path / "site")
     about = site / "docs" / "about.md"
@@ -266,6 +269,7 @@ def test_serve_after_an_edit_serves_what_a_fresh_serve_serves(tmp_path):
     built = mkdocs_build(site)
     assert built.returncode == 0, built.stderr
     names = sorted(p.relative_to(site / "site").as_posix() for p in (site / "site").rglob("*.html"))
+    names += SEARCH_FILES  # pages written again as they were are not read again for the index
     module = site / "modules" / "intro.yml"
     text = module.read_text(encoding="utf-8")
     title = "Pembukaan"
@@ -297,6 +301,68 @@ def test_serve_after_an_edit_serves_what_a_fresh_serve_serves(tmp_path):
     assert different == []
     assert all(f"{title} Diubah" in edited[name] for name in ("sesi/intro.html", "index.html"))
     assert "aman</strong> BARU" in again["sesi/intro.html"]
+    assert "baru" in edited["search/id.js"] and "baru" not in edited["search/en.js"]
+
+
+# -- the audit worker ------------------------------------------------------------------------
+
+
+def _written_pages(site: Path) -> list[tuple[str, str]]:
+    return [
+        (p.relative_to(site).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html"))
+    ]
+
+
+def _through_pool(pool, site: Path, pages, unsafe: str) -> tuple[list, dict]:
+    for name, html in pages:
+        lang = "en" if name.startswith("en/") else "id"
+        if name == unsafe:
+            html = html.replace("<article", '<article onclick="alert(1)"', 1)
+        pool.submit(html, name, site / name, key=name, title=f"T {name}", lang=lang)
+    findings = pool.finish()
+    return findings, dict(pool.documents())
+
+
+def test_the_audit_worker_finds_and_reads_what_the_build_process_does(mini_built, tmp_path):
+    from kurikulum.auditpool import AuditPool
+    from kurikulum.search import page_documents
+
+    site = tmp_path / "site"
+    shutil.copytree(mini_built, site)
+    pages = _written_pages(site)
+    unsafe = "sesi/intro.html"
+    results = {}
+    for workers in (1, 0):
+        pool = AuditPool(workers)
+        results[workers] = _through_pool(pool, site, pages, unsafe)
+        assert pool.workers == workers
+        assert not (site / unsafe).exists(), "a page with a finding is deleted"
+        (site / unsafe).write_text(dict(pages)[unsafe], encoding="utf-8")
+    (findings, documents), (findings_here, documents_here) = results[1], results[0]
+    assert [f.text() for f in findings] == [f.text() for f in findings_here]
+    assert [(f.page, f.what) for f in findings] == [(unsafe, "event handler `onclick` on <article>")]
+    assert documents == documents_here
+    name, html = pages[0]
+    assert documents[name] == page_documents(html, f"T {name}", "id")
+    assert any(doc[2] for docs in documents.values() for doc in docs["docs"]), "words were read"
+
+
+def test_pages_the_dead_worker_did_not_answer_for_are_audited_and_read_here(mini_built, tmp_path):
+    from kurikulum.auditpool import AuditPool
+
+    site = tmp_path / "site"
+    shutil.copytree(mini_built, site)
+    pages = _written_pages(site)
+    unsafe = pages[-1][0]
+    pool = AuditPool(1)
+    pool.start()
+    pool._proc.kill()  # the worker dies before it answers
+    findings, documents = _through_pool(pool, site, pages, unsafe)
+    assert pool._proc is None, "a dead worker is not started again (it could lose a page)"
+    # the page is read from disk as written, where it is still safe: only the worker saw the change
+    assert set(documents) == {name for name, _ in pages}
+    expected, _ = _through_pool(AuditPool(0), site, [(n, h) for n, h in pages if n != unsafe], "")
+    assert [f.text() for f in findings if f.page != unsafe] == [f.text() for f in expected]
 
 
 # -- the benchmark's tools ---------------------------------------------------------------

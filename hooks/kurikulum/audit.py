@@ -145,12 +145,19 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def audit_html(html: str, page: str, exists=None) -> list[Finding]:
-    """Findings in one built HTML page (``page`` is its path in the site, for messages)."""
+def parse_page(html: str):
+    """A built page's tree for :func:`audit_html` (None for an empty page)."""
+    return lxml.html.document_fromstring(html) if html.strip() else None
+
+
+def audit_html(html: str, page: str, exists=None, root=None) -> list[Finding]:
+    """Findings in one built HTML page (``page`` is its path in the site, for messages).
+    ``root`` is the page's :func:`parse_page` when the caller has it already."""
     hidden = [*INVISIBLE_RE.finditer(html), *_HIDDEN_REFERENCE.finditer(html)]
     findings = [Finding(page, html.count("\n", 0, m.start()) + 1, _invisible(m.group())) for m in hidden]
-    if html.strip():
-        root = lxml.html.document_fromstring(html)
+    if root is None:
+        root = parse_page(html)
+    if root is not None:
         found = [*_elements(root, page, exists), *_attributes(root)]
         findings.extend(Finding(page, line or 0, what) for line, what in found)
     return findings

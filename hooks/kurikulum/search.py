@@ -23,12 +23,13 @@ This module never imports MkDocs: the hooks hand it each written page and ask it
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 import lxml.etree
@@ -213,6 +214,10 @@ class Analyzer:
         self._token_groups: dict[str, list[str]] = {}
         self._known: object = None
 
+    def learn(self, stems: dict[str, str]) -> None:
+        """Stems found elsewhere (by the audit worker), so they need not be found again."""
+        self._cache.update(stems)
+
     def stem(self, word: str) -> str:
         """One word's stem; words with digits are kept as they are."""
         if self._stemmer is None or _DIGIT.search(word):
@@ -296,7 +301,6 @@ def tokens(text: str) -> list[str]:
 
 @dataclass
 class _Doc:
-    page: int
     anchor: str
     title: str
     text: list[str] = field(default_factory=list)
@@ -305,31 +309,82 @@ class _Doc:
         return re.sub(r"\s+", " ", "".join(self.text)).strip()
 
 
-@dataclass
-class _Page:
+@dataclass(frozen=True)
+class SearchPage:
+    """A written page that goes into its language's index."""
+
+    lang: str
     url: str
     title: str
     boost: float
-    html: str
+
+
+def search_page(lang: str, url: str, title: str, meta: dict | None) -> SearchPage | None:
+    """The page as the index sees it: ``url`` from the site's root (``en/sesi/concepts.html``);
+    None when its front matter says ``search: {exclude: true}`` (and for the 404 page)."""
+    search = (meta or {}).get("search") or {}
+    if not isinstance(search, dict) or search.get("exclude") or url.endswith("404.html"):
+        return None
+    try:
+        boost = float(search.get("boost", 1.0))
+    except (TypeError, ValueError):
+        boost = 1.0
+    return SearchPage(lang, url, title or "", boost)
+
+
+_ANALYZERS: dict[str, Analyzer] = {}
+
+
+def analyzer(lang: str) -> Analyzer:
+    """The language's analyzer, kept for the life of the process (its stems are cached)."""
+    found = _ANALYZERS.get(lang)
+    if found is None:
+        found = _ANALYZERS[lang] = Analyzer(lang)
+    return found
+
+
+def page_documents(html: str, title: str, lang: str, root=None) -> dict:
+    """What the index needs of one written page (its full HTML), as plain data, so that the
+    audit worker can make it while the build goes on (kurikulum/auditpool.py) and send it back:
+
+    - ``docs``: per document (the page, then each h2/h3 section) ``[anchor, title, tokens,
+      snippet]``, where ``tokens`` counts each folded word of the document's text;
+    - ``stems``: the stem of each of those words (stemming is most of the work).
+
+    ``root`` is the page parsed with ``lxml.html.document_fromstring``, if the caller has it."""
+    docs = []
+    words = analyzer(lang)
+    stems: dict[str, str] = {}
+    for doc in _sections(html if root is None else root, title):
+        body = doc.body()
+        if body or doc.anchor == "":
+            tokens = dict(Counter(TOKEN.findall(fold(body))))
+            docs.append([doc.anchor, doc.title, tokens, snippet(_without_title(body, doc.title))])
+            for token in tokens:
+                for part in token.split("-"):
+                    if part and part not in stems:
+                        stems[part] = words.stem(part)
+    return {"docs": docs, "stems": stems}
 
 
 class SearchIndex:
     """Pages written in one build, per language; ``write`` turns one language into its file."""
 
     def __init__(self) -> None:
-        self._pages: dict[str, list[_Page]] = {}
+        self._pages: dict[str, list[tuple[SearchPage, dict]]] = {}
+        self._written: dict[str, tuple[bytes, str]] = {}
+        """Per language, the digest of the last pages written and the file's text (a rebuild
+        of ``mkdocs serve`` that changed nothing in a language's pages writes it again as is)."""
 
-    def add(self, lang: str, url: str, title: str, meta: dict | None, html: str) -> None:
-        """One written page: ``url`` from the site's root (``en/sesi/concepts.html``), its full
-        HTML, its front matter."""
-        search = (meta or {}).get("search") or {}
-        if not isinstance(search, dict) or search.get("exclude") or url.endswith("404.html"):
-            return
-        try:
-            boost = float(search.get("boost", 1.0))
-        except (TypeError, ValueError):
-            boost = 1.0
-        self._pages.setdefault(lang, []).append(_Page(url, title or "", boost, html))
+    def add(self, page: SearchPage, documents: dict) -> None:
+        """One written page and its ``page_documents``."""
+        self._pages.setdefault(page.lang, []).append((page, documents))
+
+    def add_html(self, lang: str, url: str, title: str, meta: dict | None, html: str) -> None:
+        """One written page, from its full HTML and front matter."""
+        page = search_page(lang, url, title, meta)
+        if page is not None:
+            self.add(page, page_documents(html, page.title, lang))
 
     def languages(self) -> list[str]:
         return list(self._pages)
@@ -339,27 +394,38 @@ class SearchIndex:
 
     def write(self, site_dir: Path, lang: str) -> Path:
         """Write ``search/<lang>.js`` and forget the language's pages."""
-        pages = sorted(self._pages.pop(lang, []), key=lambda p: p.url)
-        data = build_index(lang, pages)
+        pages = sorted(self._pages.pop(lang, []), key=lambda p: p[0].url)
+        digest = hashlib.blake2b(
+            json.dumps([[*astuple(page), documents] for page, documents in pages]).encode(), digest_size=16
+        ).digest()
+        written = self._written.get(lang)
+        if written is not None and written[0] == digest:
+            text = written[1]
+        else:
+            data = build_index(lang, pages)
+            text = PREFIX + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + SUFFIX
+            self._written[lang] = (digest, text)
         target = Path(site_dir) / INDEX_DIR / f"{lang}.js"
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        target.write_text(PREFIX + text + SUFFIX, encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
         return target
 
 
-def _sections(page: _Page, number: int) -> list[_Doc]:
-    root = lxml.html.document_fromstring(page.html)
+def _sections(html, title: str) -> list[_Doc]:
+    root = (lxml.html.document_fromstring(html) if html.strip() else None) if isinstance(html, str) else html
+    if root is None:
+        return []
     articles = root.xpath("//article")
     if not articles:
         return []
-    title = page.title
-    docs = [_Doc(number, "", title)]
+    docs = [_Doc("", title)]
     skip = 0
+    heading: list[str] | None = None  # the text of the h2/h3 being read (without its link)
+    opened = None
     for event, element in lxml.etree.iterwalk(articles[0], events=("start", "end")):
         if not isinstance(element.tag, str):
             if event == "end" and not skip and element.tail:
-                docs[-1].text.append(element.tail)
+                (heading if heading is not None else docs[-1].text).append(element.tail)
             continue
         tag = element.tag
         if event == "start":
@@ -370,9 +436,11 @@ def _sections(page: _Page, number: int) -> list[_Doc]:
             if tag in SKIP_TAGS or classes & SKIP_CLASSES or tag == "h1":
                 skip = 1
                 continue
-            if tag in SECTION_TAGS and element.get("id"):
-                docs.append(_Doc(number, element.get("id"), _heading_text(element)))
-                skip = 1
+            if heading is None and tag in SECTION_TAGS and element.get("id"):
+                heading, opened = [], element
+            if heading is not None:
+                if element.text:
+                    heading.append(element.text)
                 continue
             if tag in BLOCK_TAGS:
                 docs[-1].text.append(" ")
@@ -382,20 +450,22 @@ def _sections(page: _Page, number: int) -> list[_Doc]:
             if skip:
                 skip -= 1
                 if skip == 0 and element.tail:  # the end of a skipped element: its tail is text
-                    docs[-1].text.append(element.tail)
+                    (heading if heading is not None else docs[-1].text).append(element.tail)
+                continue
+            if heading is not None:
+                if element is opened:
+                    docs.append(_Doc(element.get("id"), re.sub(r"\s+", " ", "".join(heading)).strip()))
+                    heading = opened = None
+                    if element.tail:
+                        docs[-1].text.append(element.tail)
+                elif element.tail:
+                    heading.append(element.tail)
                 continue
             if tag in BLOCK_TAGS:
                 docs[-1].text.append(" ")
             if element.tail:
                 docs[-1].text.append(element.tail)
     return docs
-
-
-def _heading_text(element) -> str:
-    copy = lxml.html.fromstring(lxml.html.tostring(element))
-    for link in copy.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"):
-        link.drop_tree()
-    return re.sub(r"\s+", " ", copy.text_content()).strip()
 
 
 def snippet(text: str, limit: int = SNIPPET) -> str:
@@ -412,8 +482,8 @@ def _without_title(text: str, title: str) -> str:
     return text[len(title) :].lstrip() if title and text.startswith(title) else text
 
 
-def build_index(lang: str, pages: list[_Page]) -> dict:
-    """The data of ``search/<lang>.js``:
+def build_index(lang: str, pages: list[tuple[SearchPage, dict]]) -> dict:
+    """The data of ``search/<lang>.js``, from each page and its ``page_documents``:
 
     - ``pages``: ``[url, title]`` per page;
     - ``docs``: ``[page number, anchor, title, snippet]`` per page and section;
@@ -423,38 +493,48 @@ def build_index(lang: str, pages: list[_Page]) -> dict:
     - ``stemmer``: Snowball's name of the algorithm and the browser file that runs it.
     """
     analyzer = Analyzer(lang)
-    docs: list[_Doc] = []
-    for number, page in enumerate(pages):
-        docs.extend(d for d in _sections(page, number) if d.body() or d.anchor == "")
+    docs = [(number, *doc) for number, (_, documents) in enumerate(pages) for doc in documents["docs"]]
+    for _, documents in pages:
+        analyzer.learn(documents["stems"])
     # First every word's stem, then the terms with their alternatives among those stems.
-    known = set()
-    for doc in docs:
-        known.update(analyzer.terms(doc.body()))
-        known.update(analyzer.terms(doc.title))
-    for page in pages:
+    words: dict[str, list[str]] = {}
+    for _, _, _, tokens, _ in docs:
+        for token in tokens:
+            if token not in words:
+                words[token] = analyzer.word_terms(token)
+    known = {term for terms in words.values() for term in terms}
+    for _, _, title, _, _ in docs:
+        known.update(analyzer.terms(title))
+    for page, _ in pages:
         known.update(analyzer.terms(page.title))
+    expanded = {token: [t for group in analyzer.groups(token, known) for t in group] for token in words}
     counts: list[Counter] = []
     lengths: list[int] = []
-    for doc in docs:
-        body = analyzer.terms(doc.body(), known)
-        title = analyzer.terms(doc.title, known)
+    for number, anchor, title, tokens, _ in docs:
+        count: Counter = Counter()
+        length = 0
+        for token, times in tokens.items():
+            terms = expanded[token]
+            for term in terms:
+                count[term] += times
+            length += times * len(terms)
         # a section: the page's title says what it is about too, less strongly
-        title_page = analyzer.terms(pages[doc.page].title, known) if doc.anchor else []
-        count = Counter(body)
-        for term in title:
+        title_page = analyzer.terms(pages[number][0].title, known) if anchor else []
+        title_terms = analyzer.terms(title, known)
+        for term in title_terms:
             count[term] += TITLE_WEIGHT
         for term in title_page:
             count[term] += 1
         counts.append(count)
-        lengths.append(len(body) + TITLE_WEIGHT * len(title) + len(title_page))
+        lengths.append(length + TITLE_WEIGHT * len(title_terms) + len(title_page))
     total = len(docs)
     average = (sum(lengths) / total) if total else 1.0
     frequency: Counter = Counter()
     for count in counts:
         frequency.update(count.keys())
-    postings: dict[str, list[int]] = {}
-    for number, (doc, count, length) in enumerate(zip(docs, counts, lengths, strict=True)):
-        boost = pages[doc.page].boost
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for number, ((page, *_), count, length) in enumerate(zip(docs, counts, lengths, strict=True)):
+        boost = pages[page][0].boost
         norm = K1 * (1 - B + B * length / average)
         for term, tf in count.items():
             idf = math.log(1 + (total - frequency[term] + 0.5) / (frequency[term] + 0.5))
@@ -465,8 +545,8 @@ def build_index(lang: str, pages: list[_Page]) -> dict:
         "stemmer": analyzer.algorithm,
         "expand": analyzer.expand,
         "stemmer_file": VENDOR.get(analyzer.algorithm or ""),
-        "pages": [[p.url, p.title] for p in pages],
-        "docs": [[d.page, d.anchor, d.title, snippet(_without_title(d.body(), d.title))] for d in docs],
+        "pages": [[page.url, page.title] for page, _ in pages],
+        "docs": [[page, anchor, title, text] for page, anchor, title, _, text in docs],
         "stop": sorted(analyzer.stop),
         "terms": {term: _deltas(postings[term]) for term in sorted(postings)},
     }
