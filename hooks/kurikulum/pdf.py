@@ -29,10 +29,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+from . import steptimes
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -125,8 +128,10 @@ async def _render_all(executable: str, jobs, site_dir: Path, progress, workers: 
     queue = sorted(jobs, key=lambda job: job.html.stat().st_size if job.html.is_file() else 0)
     started = 0
     loop = asyncio.get_running_loop()
+    clock = time.monotonic()
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        steptimes.add("pdf: Chromium start", time.monotonic() - clock)
         # No page scripts while printing: the pages print the same without them, and Material's
         # scripts change the DOM at moments that depend on timing. No motion either.
         context = await browser.new_context(java_script_enabled=False, reduced_motion="reduce")
@@ -143,8 +148,10 @@ async def _render_all(executable: str, jobs, site_dir: Path, progress, workers: 
                 started += 1
                 if progress:
                     progress(started, len(jobs), job)
+                clock = time.monotonic()
                 await _print_one(page, job)
-                await loop.run_in_executor(pool, normalise, job, site_dir)
+                await loop.run_in_executor(pool, _timed_normalise, job, site_dir)
+                steptimes.job(f"{job.lang}/{job.pdf.name}", time.monotonic() - clock)
             await page.close()
 
         with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -159,17 +166,30 @@ async def _render_all(executable: str, jobs, site_dir: Path, progress, workers: 
         await browser.close()
 
 
+def _timed_normalise(job: PdfJob, site_dir: Path) -> None:
+    with steptimes.step("pdf: normalise (pikepdf)"):
+        normalise(job, site_dir)
+
+
 async def _print_one(page, job: PdfJob) -> None:
     job.pdf.parent.mkdir(parents=True, exist_ok=True)
+    clock = time.monotonic()
     await page.goto(job.html.as_uri(), wait_until="load")
+    steptimes.add("pdf: page load", time.monotonic() - clock)
+    clock = time.monotonic()
     status = await page.evaluate(_SETTLE)
+    steptimes.add("pdf: settle (fonts, images)", time.monotonic() - clock)
     if status != "loaded":
         raise PdfError(f"{job.html}: fonts did not finish loading ({status}); nothing was printed")
     options = dict(format="A4", prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
     if await page.locator("a.toc-link").count():
+        clock = time.monotonic()
         first = await page.pdf(**options)
         await page.evaluate(_TOC_FILL, destination_pages(first))
+        steptimes.add("pdf: handbook contents pass", time.monotonic() - clock)
+    clock = time.monotonic()
     await page.pdf(path=str(job.pdf), **options)
+    steptimes.add("pdf: page.pdf()", time.monotonic() - clock)
 
 
 # Writes the page numbers into the contents: each `a.toc-link` (href="#id") gets the number of

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import printplan
+from . import printplan, steptimes
 from .archive import site_files, write_zip
 from .audit import audit_site
 from .linkcheck import check_site
@@ -102,6 +102,7 @@ def _build_into(root: Path, staging: Path, strict: bool, pdf: bool, say, config:
     try:
         _mkdocs(root, staging, strict, config, checked.fingerprint(), manifest)
         result.seconds["html"] = time.monotonic() - clock
+        steptimes.add("check + HTML (mkdocs)", result.seconds["html"])
         result.pages = sum(1 for _ in staging.rglob("*.html"))
         if pdf:
             clock = time.monotonic()
@@ -112,12 +113,14 @@ def _build_into(root: Path, staging: Path, strict: bool, pdf: bool, say, config:
         _packs(checked, staging, languages)
         result.seconds["pdf"] = time.monotonic() - clock
     clock = time.monotonic()
-    findings = audit_site(staging)
+    with steptimes.step("audit"):
+        findings = audit_site(staging)
     if findings:
         lines = "\n".join(f.text() for f in findings[:50])
         raise BuildFailed(f"{lines}\n\n{len(findings)} unsafe output finding(s). site/ was not changed.")
     _offline_archive(staging)
-    links = check_site(staging, absent_ok=None if pdf else DOWNLOADS)
+    with steptimes.step("link check"):
+        links = check_site(staging, absent_ok=None if pdf else DOWNLOADS)
     if links.broken:
         lines = "\n".join(b.text() for b in links.broken[:50])
         raise BuildFailed(f"{lines}\n\n{len(links.broken)} broken link(s). site/ was not changed.")
@@ -236,7 +239,8 @@ def _pdfs(
     def progress(number: int, total: int, job: PdfJob) -> None:
         say(f"  PDF {number:>{width}}/{total} [{job.lang}] {job.pdf.name}")
 
-    render_pdfs(jobs, staging, progress)
+    with steptimes.step("pdf: all PDFs (wall)"):
+        render_pdfs(jobs, staging, progress)
     return len(jobs)
 
 
@@ -244,7 +248,8 @@ def _packs(checked: SiteBuild, staging: Path, languages: list[str]) -> None:
     """The print plan page gets its page counts from the PDFs (see printplan.py), and each
     language's print pack its folders (peserta/, fasilitator/) and README."""
     cur = checked.curriculum
-    orders = printplan.complete_site(cur, staging, languages, DOWNLOADS)
+    with steptimes.step("print plan page counts"):
+        orders = printplan.complete_site(cur, staging, languages, DOWNLOADS)
     for lang in languages:
         folder, top = staging / DOWNLOADS / lang, f"paket-cetak-{lang}"
         lines, totals = orders[lang]
@@ -252,7 +257,8 @@ def _packs(checked: SiteBuild, staging: Path, languages: list[str]) -> None:
         note = staging / DOWNLOADS / f".{top}-README.txt"
         note.write_text(readme, encoding="utf-8")
         try:
-            write_zip(staging / DOWNLOADS / f"{top}.zip", [*files, (note, f"{top}/README.txt")])
+            with steptimes.step("print pack zips"):
+                write_zip(staging / DOWNLOADS / f"{top}.zip", [*files, (note, f"{top}/README.txt")])
         finally:
             note.unlink()
 
@@ -260,4 +266,5 @@ def _packs(checked: SiteBuild, staging: Path, languages: list[str]) -> None:
 def _offline_archive(staging: Path) -> None:
     target = staging / DOWNLOADS / "situs-offline.zip"
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_zip(target, site_files(staging, exclude={target}))
+    with steptimes.step("offline zip"):
+        write_zip(target, site_files(staging, exclude={target}))
