@@ -30,7 +30,7 @@ from .archive import site_files, write_zip
 from .audit import audit_site
 from .linkcheck import check_site
 from .lock import build_lock, new_staging, swap_in
-from .pdf import PdfJob, render_pdfs
+from .pdf import PdfJob, Printer, render_pdfs
 from .site import DOWNLOADS, SiteBuild, languages_from_config, printable, site_url_from_config
 
 
@@ -100,16 +100,19 @@ def _build_into(root: Path, staging: Path, strict: bool, pdf: bool, say, config:
         )
     result.warnings, result.summary = report.warnings(), report.summary(languages)
     manifest = staging.with_name(staging.name + ".pages.json")
+    printer = Printer() if pdf else None  # Chromium starts while MkDocs builds the HTML
     try:
         _mkdocs(root, staging, strict, config, checked.fingerprint(), manifest)
         result.seconds["html"] = time.monotonic() - clock
         steptimes.add("check + HTML (mkdocs)", result.seconds["html"])
         result.pages = sum(1 for _ in staging.rglob("*.html"))
-        if pdf:
+        if printer is not None:
             clock = time.monotonic()
-            result.pdfs = _pdfs(checked, root, staging, languages, say, manifest)
+            result.pdfs = _pdfs(checked, root, staging, languages, say, manifest, printer)
     finally:
         manifest.unlink(missing_ok=True)
+        if printer is not None:
+            printer.close()
     packs = _packs(checked, staging, languages) if pdf else []
     if pdf:
         result.seconds["pdf"] = time.monotonic() - clock
@@ -242,7 +245,13 @@ def pdf_jobs(
 
 
 def _pdfs(
-    checked: SiteBuild, root: Path, staging: Path, languages: list[str], say, manifest: Path | None = None
+    checked: SiteBuild,
+    root: Path,
+    staging: Path,
+    languages: list[str],
+    say,
+    manifest: Path | None = None,
+    printer: Printer | None = None,
 ) -> int:
     jobs = pdf_jobs(checked, root, staging, languages, manifest)
     width = len(str(len(jobs)))
@@ -251,7 +260,10 @@ def _pdfs(
         say(f"  PDF {number:>{width}}/{total} [{job.lang}] {job.pdf.name}")
 
     with steptimes.step("pdf: all PDFs (wall)"):
-        render_pdfs(jobs, staging, progress)
+        if printer is None:
+            render_pdfs(jobs, staging, progress)
+        else:
+            printer.print(jobs, staging, progress)
     return len(jobs)
 
 
