@@ -293,6 +293,10 @@ def _write_archives(staging: Path, packs: list[tuple[Path, list]]) -> None:
     for target, files in packs:
         with steptimes.step("print pack zips"):
             write_zip(target, files)
+    _offline_archive(staging)
+
+
+def _offline_archive(staging: Path) -> None:
     target = staging / DOWNLOADS / OFFLINE
     target.parent.mkdir(parents=True, exist_ok=True)
     with steptimes.step("offline zip"):
