@@ -145,6 +145,9 @@ def cmd_build(args, root: Path) -> int:
     _print_warnings(result.warnings, result.summary)
     print(f"curriculum: {result.external_links} external link(s) listed by `curriculum links`, not fetched")
     print(f"curriculum: open {index.as_uri()} in a browser (works offline), or run `make serve`")
+    from . import steptimes
+
+    steptimes.report()
     return 0
 
 

@@ -19,9 +19,11 @@ absolute URL when ``site_url`` is set in mkdocs.yml, and is removed otherwise (i
 https, mailto and tel links stay as they are.
 
 A page with a table of contents (``a.toc-link`` entries followed by a ``span.toc-page``, the
-handbook) is printed twice: the first print tells on which page each entry's target starts (the
-PDF's named destinations), the numbers are written into the page, and the second print is the
-PDF. Only digits change between the two, on the contents pages, so no page moves.
+handbook) is printed twice: a draft print (untagged and without outline, which lays the pages out
+the same at about half the cost) tells on which page each entry's target starts (the PDF's named
+destinations), the numbers are written into the page, and the second print is the PDF. Only
+digits change between the two, on the contents pages, so no page moves; the second print is
+checked against the numbers all the same, and numbered again if an entry did move.
 """
 
 from __future__ import annotations
@@ -29,10 +31,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+from . import steptimes
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -89,97 +94,203 @@ def render_pdfs(
     ``workers`` tabs print at once (default: one per CPU, at most :data:`MAX_WORKERS`); each PDF
     depends only on its page, so the order in which tabs pick jobs never shows in the output.
     """
-    import asyncio
-
-    from playwright.async_api import Error as PlaywrightError
-
-    executable = find_chromium()
-    count = max(1, min(workers or os.cpu_count() or 1, MAX_WORKERS, len(jobs) or 1))
+    printer = Printer(min(workers or os.cpu_count() or 1, len(jobs) or 1))
     try:
-        asyncio.run(_render_all(executable, jobs, site_dir, progress, count))
-    except PlaywrightError as exc:
-        raise PdfError(f"Chromium failed while printing: {exc}".splitlines()[0]) from exc
+        printer.print(jobs, site_dir, progress)
+    finally:
+        printer.close()
+
+
+class Printer:
+    """Headless Chromium with its tabs open, started ahead in a thread of its own.
+
+    ``curriculum build`` makes one before the HTML build, so that Chromium starts on the core
+    MkDocs leaves free; :meth:`print` then prints the jobs, :meth:`close` ends Chromium. A
+    problem while starting (no Chromium, a failed launch) is raised by :meth:`print`, in the
+    order the build always reported it: after the HTML build.
+    """
+
+    def __init__(self, workers: int | None = None) -> None:
+        import asyncio
+        import threading
+
+        self.workers = max(1, min(workers or os.cpu_count() or 1, MAX_WORKERS))
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="pdf-printer", daemon=True)
+        self._thread.start()
+        self._pw = self._browser = None
+        self._tabs: list = []
+        self._started = self._submit(self._start())
+
+    def _submit(self, coroutine):
+        import asyncio
+
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+
+    async def _start(self) -> None:
+        from playwright.async_api import async_playwright
+
+        executable = find_chromium()
+        clock = time.monotonic()
+        self._pw = await async_playwright().start()
+        self._browser = await self._pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        # No page scripts while printing: the pages print the same without them, and Material's
+        # scripts change the DOM at moments that depend on timing. No motion either.
+        context = await self._browser.new_context(java_script_enabled=False, reduced_motion="reduce")
+        await context.route("http*://**", lambda route: route.abort())  # no request leaves the site
+        for _ in range(self.workers):
+            page = await context.new_page()
+            # Print media from the first layout on: switching media after the load event restyled
+            # the page under the print, starting transitions and loads nobody waited for.
+            await page.emulate_media(media="print")
+            self._tabs.append(page)
+        steptimes.add("pdf: Chromium start", time.monotonic() - clock)
+
+    def print(
+        self,
+        jobs: list[PdfJob],
+        site_dir: Path,
+        progress: Callable[[int, int, PdfJob], None] | None = None,
+    ) -> None:
+        """Print the jobs (and normalise the PDFs); waits until all are written."""
+        from playwright.async_api import Error as PlaywrightError
+
+        try:
+            self._started.result()
+            self._submit(_render_all(self._tabs, jobs, site_dir, progress)).result()
+        except PlaywrightError as exc:
+            raise PdfError(f"Chromium failed while printing: {exc}".splitlines()[0]) from exc
+
+    def close(self) -> None:
+        """End Chromium and the thread (also when starting or printing failed)."""
+        import contextlib
+
+        if not self._thread.is_alive():
+            return
+        with contextlib.suppress(Exception):
+            self._started.result()
+        with contextlib.suppress(Exception):
+            self._submit(self._stop()).result()
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
+
+    async def _stop(self) -> None:
+        import contextlib
+
+        with contextlib.suppress(Exception):
+            if self._browser is not None:
+                await self._browser.close()
+        if self._pw is not None:
+            await self._pw.stop()
 
 
 # Run in the page (DevTools evaluation works with the page's own scripts disabled) after the load
 # event and before printing: wait for the fonts and images, and stop every CSS animation or
 # transition at its end (or, if it never ends, its start), so the print never catches a frame
-# that depends on how fast the machine is.
+# that depends on how fast the machine is. Returns the fonts' status and whether the page has a
+# table of contents to number.
 _SETTLE = """async () => {
   await document.fonts.ready;
   await Promise.all(Array.from(document.images, (img) => img.decode().catch(() => null)));
   for (const animation of document.getAnimations()) {
     try { animation.finish(); } catch (infinite) { animation.cancel(); }
   }
-  return document.fonts.status;
+  return [document.fonts.status, document.querySelector("a.toc-link") !== null];
 }"""
 
 
-async def _render_all(executable: str, jobs, site_dir: Path, progress, workers: int) -> None:
+async def _render_all(tabs: list, jobs, site_dir: Path, progress) -> None:
     import asyncio
     from concurrent.futures import ThreadPoolExecutor
-
-    from playwright.async_api import async_playwright
 
     # Longest first (the handbooks), so that no tab is left with a long print at the end.
     queue = sorted(jobs, key=lambda job: job.html.stat().st_size if job.html.is_file() else 0)
     started = 0
     loop = asyncio.get_running_loop()
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        # No page scripts while printing: the pages print the same without them, and Material's
-        # scripts change the DOM at moments that depend on timing. No motion either.
-        context = await browser.new_context(java_script_enabled=False, reduced_motion="reduce")
-        await context.route("http*://**", lambda route: route.abort())  # no request leaves the site
+    normalising: list = []
 
-        async def worker(pool) -> None:
-            nonlocal started
-            page = await context.new_page()
-            # Print media from the first layout on: switching media after the load event restyled
-            # the page under the print, starting transitions and loads nobody waited for.
-            await page.emulate_media(media="print")
-            while queue:
-                job = queue.pop()
-                started += 1
-                if progress:
-                    progress(started, len(jobs), job)
-                await _print_one(page, job)
-                await loop.run_in_executor(pool, normalise, job, site_dir)
-            await page.close()
+    async def worker(page, pool) -> None:
+        nonlocal started
+        while queue:
+            job = queue.pop()
+            started += 1
+            if progress:
+                progress(started, len(jobs), job)
+            clock = time.monotonic()
+            await _print_one(page, job)
+            steptimes.job(f"{job.lang}/{job.pdf.name}", time.monotonic() - clock)
+            # pikepdf works on this PDF while the tab loads the next page.
+            normalising.append(loop.run_in_executor(pool, _timed_normalise, job, site_dir))
 
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            tabs = [asyncio.ensure_future(worker(pool)) for _ in range(workers)]
-            try:
-                await asyncio.gather(*tabs)
-            except BaseException:  # one tab failed: stop the others before the browser goes
-                for tab in tabs:
-                    tab.cancel()
-                await asyncio.gather(*tabs, return_exceptions=True)
-                raise
-        await browser.close()
+    with ThreadPoolExecutor(max_workers=len(tabs)) as pool:
+        workers = [asyncio.ensure_future(worker(page, pool)) for page in tabs]
+        try:
+            await asyncio.gather(*workers)
+        except BaseException:  # one tab failed: stop the others before the browser goes
+            for tab in workers:
+                tab.cancel()
+            await asyncio.gather(*workers, *normalising, return_exceptions=True)
+            raise
+        await asyncio.gather(*normalising)
+
+
+def _timed_normalise(job: PdfJob, site_dir: Path) -> None:
+    with steptimes.step("pdf: normalise (pikepdf)"):
+        normalise(job, site_dir)
 
 
 async def _print_one(page, job: PdfJob) -> None:
     job.pdf.parent.mkdir(parents=True, exist_ok=True)
+    clock = time.monotonic()
     await page.goto(job.html.as_uri(), wait_until="load")
-    status = await page.evaluate(_SETTLE)
+    steptimes.add("pdf: page load", time.monotonic() - clock)
+    clock = time.monotonic()
+    status, contents = await page.evaluate(_SETTLE)
+    steptimes.add("pdf: settle (fonts, images)", time.monotonic() - clock)
     if status != "loaded":
         raise PdfError(f"{job.html}: fonts did not finish loading ({status}); nothing was printed")
-    options = dict(format="A4", prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
-    if await page.locator("a.toc-link").count():
-        first = await page.pdf(**options)
-        await page.evaluate(_TOC_FILL, destination_pages(first))
-    await page.pdf(path=str(job.pdf), **options)
+    if not contents:
+        clock = time.monotonic()
+        await page.pdf(path=str(job.pdf), **PRINT_OPTIONS)
+        steptimes.add("pdf: page.pdf()", time.monotonic() - clock)
+        return
+    # A contents page: a draft print (untagged, no outline: the same layout, about half the work)
+    # tells where each entry starts; the numbers go in, and the real print is checked: if writing
+    # the numbers moved an entry (it never has), they are written again from that print.
+    clock = time.monotonic()
+    numbers = destination_pages(await page.pdf(**DRAFT_OPTIONS))
+    steptimes.add("pdf: handbook contents pass", time.monotonic() - clock)
+    for _ in range(3):
+        written = await page.evaluate(_TOC_FILL, numbers)
+        clock = time.monotonic()
+        data = await page.pdf(**PRINT_OPTIONS)
+        steptimes.add("pdf: page.pdf()", time.monotonic() - clock)
+        numbers = destination_pages(data)
+        if all(numbers.get(name) == number for name, number in written.items()):
+            job.pdf.write_bytes(data)
+            return
+    raise PdfError(f"{job.html}: the contents' page numbers kept changing the layout; nothing was printed")
+
+
+PRINT_OPTIONS = dict(format="A4", prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
+DRAFT_OPTIONS = {**PRINT_OPTIONS, "outline": False, "tagged": False}
 
 
 # Writes the page numbers into the contents: each `a.toc-link` (href="#id") gets the number of
-# the page where its target starts in the first print, in the `.toc-page` that follows it.
+# the page where its target starts, in the `.toc-page` that follows it. Returns what it wrote.
 _TOC_FILL = """(pages) => {
+  const written = {};
   for (const link of document.querySelectorAll("a.toc-link")) {
     const slot = link.parentElement.querySelector(".toc-page");
-    const number = pages[decodeURIComponent(link.getAttribute("href").slice(1))];
-    if (slot && number) slot.textContent = String(number);
+    const name = decodeURIComponent(link.getAttribute("href").slice(1));
+    const number = pages[name];
+    if (slot && number) {
+      slot.textContent = String(number);
+      written[name] = number;
+    }
   }
+  return written;
 }"""
 
 

@@ -21,15 +21,16 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import printplan
+from . import printplan, steptimes
 from .archive import site_files, write_zip
 from .audit import audit_site
 from .linkcheck import check_site
 from .lock import build_lock, new_staging, swap_in
-from .pdf import PdfJob, render_pdfs
+from .pdf import PdfJob, Printer, render_pdfs
 from .site import DOWNLOADS, SiteBuild, languages_from_config, printable, site_url_from_config
 
 
@@ -99,28 +100,45 @@ def _build_into(root: Path, staging: Path, strict: bool, pdf: bool, say, config:
         )
     result.warnings, result.summary = report.warnings(), report.summary(languages)
     manifest = staging.with_name(staging.name + ".pages.json")
+    printer = Printer() if pdf else None  # Chromium starts while MkDocs builds the HTML
     try:
         _mkdocs(root, staging, strict, config, checked.fingerprint(), manifest)
         result.seconds["html"] = time.monotonic() - clock
+        steptimes.add("check + HTML (mkdocs)", result.seconds["html"])
         result.pages = sum(1 for _ in staging.rglob("*.html"))
-        if pdf:
+        if printer is not None:
             clock = time.monotonic()
-            result.pdfs = _pdfs(checked, root, staging, languages, say, manifest)
+            result.pdfs = _pdfs(checked, root, staging, languages, say, manifest, printer)
     finally:
         manifest.unlink(missing_ok=True)
+        if printer is not None:
+            printer.close()
+    packs = _packs(checked, staging, languages) if pdf else []
     if pdf:
-        _packs(checked, staging, languages)
         result.seconds["pdf"] = time.monotonic() - clock
     clock = time.monotonic()
-    findings = audit_site(staging)
-    if findings:
-        lines = "\n".join(f.text() for f in findings[:50])
-        raise BuildFailed(f"{lines}\n\n{len(findings)} unsafe output finding(s). site/ was not changed.")
-    _offline_archive(staging)
-    links = check_site(staging, absent_ok=None if pdf else DOWNLOADS)
-    if links.broken:
-        lines = "\n".join(b.text() for b in links.broken[:50])
-        raise BuildFailed(f"{lines}\n\n{len(links.broken)} broken link(s). site/ was not changed.")
+    # The archives are written in a second thread (zlib leaves Python's lock while it compresses)
+    # while this one audits the pages and checks the links; neither step reads the archives,
+    # and the link check finds them in place (empty until written).
+    for target, _ in packs:
+        target.touch()
+    offline = staging / DOWNLOADS / OFFLINE
+    offline.parent.mkdir(parents=True, exist_ok=True)
+    offline.touch()
+    with ThreadPoolExecutor(max_workers=1) as zipper:
+        archives = zipper.submit(_write_archives, staging, packs)
+        with steptimes.step("audit"):
+            findings = audit_site(staging)
+        if findings:
+            lines = "\n".join(f.text() for f in findings[:50])
+            raise BuildFailed(f"{lines}\n\n{len(findings)} unsafe output finding(s). site/ was not changed.")
+        with steptimes.step("link check"):
+            links = check_site(staging, absent_ok=None if pdf else DOWNLOADS)
+        if links.broken:
+            lines = "\n".join(b.text() for b in links.broken[:50])
+            raise BuildFailed(f"{lines}\n\n{len(links.broken)} broken link(s). site/ was not changed.")
+        with steptimes.step("archives (after the link check)"):
+            archives.result()
     result.external_links = len(links.external)
     result.seconds["audit, archive and links"] = time.monotonic() - clock
     return result
@@ -149,8 +167,7 @@ def handouts(root: Path, say: Callable[[str], None] = print, wait: float | None 
         try:
             shutil.copytree(site, staging, dirs_exist_ok=True, ignore=_downloads_made_here(site))
             count = _pdfs(checked, root, staging, languages, say)
-            _packs(checked, staging, languages)
-            _offline_archive(staging)
+            _write_archives(staging, _packs(checked, staging, languages))
             swap_in(staging, site)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -228,7 +245,13 @@ def pdf_jobs(
 
 
 def _pdfs(
-    checked: SiteBuild, root: Path, staging: Path, languages: list[str], say, manifest: Path | None = None
+    checked: SiteBuild,
+    root: Path,
+    staging: Path,
+    languages: list[str],
+    say,
+    manifest: Path | None = None,
+    printer: Printer | None = None,
 ) -> int:
     jobs = pdf_jobs(checked, root, staging, languages, manifest)
     width = len(str(len(jobs)))
@@ -236,28 +259,45 @@ def _pdfs(
     def progress(number: int, total: int, job: PdfJob) -> None:
         say(f"  PDF {number:>{width}}/{total} [{job.lang}] {job.pdf.name}")
 
-    render_pdfs(jobs, staging, progress)
+    with steptimes.step("pdf: all PDFs (wall)"):
+        if printer is None:
+            render_pdfs(jobs, staging, progress)
+        else:
+            printer.print(jobs, staging, progress)
     return len(jobs)
 
 
-def _packs(checked: SiteBuild, staging: Path, languages: list[str]) -> None:
+OFFLINE = "situs-offline.zip"
+
+
+def _packs(checked: SiteBuild, staging: Path, languages: list[str]) -> list[tuple[Path, list]]:
     """The print plan page gets its page counts from the PDFs (see printplan.py), and each
-    language's print pack its folders (peserta/, fasilitator/) and README."""
+    language's print pack its folders (peserta/, fasilitator/) and README: returns each pack's
+    zip and its (file or bytes, name in the zip) entries, for :func:`_write_archives`."""
     cur = checked.curriculum
-    orders = printplan.complete_site(cur, staging, languages, DOWNLOADS)
+    with steptimes.step("print plan page counts"):
+        orders = printplan.complete_site(cur, staging, languages, DOWNLOADS)
+    packs = []
     for lang in languages:
         folder, top = staging / DOWNLOADS / lang, f"paket-cetak-{lang}"
         lines, totals = orders[lang]
         files, readme = printplan.pack_files(cur, lang, folder, lines, totals, top)
-        note = staging / DOWNLOADS / f".{top}-README.txt"
-        note.write_text(readme, encoding="utf-8")
-        try:
-            write_zip(staging / DOWNLOADS / f"{top}.zip", [*files, (note, f"{top}/README.txt")])
-        finally:
-            note.unlink()
+        packs.append(
+            (staging / DOWNLOADS / f"{top}.zip", [*files, (readme.encode("utf-8"), f"{top}/README.txt")])
+        )
+    return packs
+
+
+def _write_archives(staging: Path, packs: list[tuple[Path, list]]) -> None:
+    """The print packs, then the offline copy of the whole site (the packs included)."""
+    for target, files in packs:
+        with steptimes.step("print pack zips"):
+            write_zip(target, files)
+    _offline_archive(staging)
 
 
 def _offline_archive(staging: Path) -> None:
-    target = staging / DOWNLOADS / "situs-offline.zip"
+    target = staging / DOWNLOADS / OFFLINE
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_zip(target, site_files(staging, exclude={target}))
+    with steptimes.step("offline zip"):
+        write_zip(target, site_files(staging, exclude={target}))
