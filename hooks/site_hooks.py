@@ -63,7 +63,7 @@ def _timed(step: str, since: float) -> None:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _Current.serving = command == "serve"
+    _Current.serving = _Current.search.remember = command == "serve"
     _fixed_build_date()
 
 

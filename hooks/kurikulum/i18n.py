@@ -8,6 +8,7 @@ Markdown; Markdown fields were checked by ``safety`` and are passed through.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -21,8 +22,10 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
+@functools.lru_cache(maxsize=16384)
 def escape_plain(text: str) -> Markup:
-    """Plain text made inert for both HTML and Markdown, on one line."""
+    """Plain text made inert for both HTML and Markdown, on one line (labels and titles come
+    back again and again: each is escaped once)."""
     one_line = _ENTITY.sub("&amp;", " ".join(text.split())).replace("<", "&lt;").replace(">", "&gt;")
     # A lone "&" is left to Markdown, which escapes it. A character reference such as "&lt;" is
     # escaped here, because MkDocs themes print page titles through `striptags`, which decodes

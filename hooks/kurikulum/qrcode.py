@@ -8,6 +8,8 @@ The code is drawn as one inline SVG ``<path>`` (a unit square per dark module) w
 
 from __future__ import annotations
 
+import functools
+
 from markupsafe import Markup, escape
 
 BORDER = 2
@@ -27,8 +29,14 @@ def matrix(url: str) -> list[list[bool]]:
     return [[bool(cell) for cell in row] for row in code.matrix]
 
 
+@functools.lru_cache(maxsize=256)
 def svg(url: str, label: str) -> Markup:
-    """An inline SVG of the QR code for ``url``, with ``label`` as its accessible name."""
+    """An inline SVG of the QR code for ``url``, with ``label`` as its accessible name (made
+    once per process: ``mkdocs serve`` rebuilds and both languages reuse it)."""
+    return _svg(url, label)
+
+
+def _svg(url: str, label: str) -> Markup:
     rows = matrix(url)
     size = len(rows) + 2 * BORDER
     path = []

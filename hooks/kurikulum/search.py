@@ -375,6 +375,8 @@ class SearchIndex:
         self._written: dict[str, tuple[bytes, str]] = {}
         """Per language, the digest of the last pages written and the file's text (a rebuild
         of ``mkdocs serve`` that changed nothing in a language's pages writes it again as is)."""
+        self.remember = False
+        """Keep ``_written`` (set while serving; a single build has nothing to reuse)."""
 
     def add(self, page: SearchPage, documents: dict) -> None:
         """One written page and its ``page_documents``."""
@@ -395,16 +397,18 @@ class SearchIndex:
     def write(self, site_dir: Path, lang: str) -> Path:
         """Write ``search/<lang>.js`` and forget the language's pages."""
         pages = sorted(self._pages.pop(lang, []), key=lambda p: p[0].url)
-        digest = hashlib.blake2b(
-            json.dumps([[*astuple(page), documents] for page, documents in pages]).encode(), digest_size=16
-        ).digest()
+        digest = None
+        if self.remember:
+            listed = json.dumps([[*astuple(page), documents] for page, documents in pages])
+            digest = hashlib.blake2b(listed.encode(), digest_size=16).digest()
         written = self._written.get(lang)
-        if written is not None and written[0] == digest:
+        if digest is not None and written is not None and written[0] == digest:
             text = written[1]
         else:
             data = build_index(lang, pages)
             text = PREFIX + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + SUFFIX
-            self._written[lang] = (digest, text)
+            if digest is not None:
+                self._written[lang] = (digest, text)
         target = Path(site_dir) / INDEX_DIR / f"{lang}.js"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
