@@ -18,7 +18,9 @@ languages in the results and knows no Indonesian. Here:
 - A page's front matter ``search: {exclude: true}`` keeps it out, ``search: {boost: 0.5}``
   ranks it lower (the same keys as the theme's search).
 
-This module never imports MkDocs: the hooks hand it each written page and ask it to write.
+This module never imports MkDocs. The audit worker (kurikulum/auditpool.py) reads each written
+page with ``page_documents`` while the build goes on; the hooks hand the results to a
+``SearchIndex`` and ask it to write.
 """
 
 from __future__ import annotations
