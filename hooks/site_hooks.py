@@ -67,6 +67,20 @@ def on_startup(command: str, dirty: bool) -> None:
     _fixed_build_date()
 
 
+WATCH_POLL = 0.1
+"""Seconds between two looks at the content folders while serving (MkDocs: 0.5)."""
+
+
+def on_serve(server, config, builder):
+    """`mkdocs serve` looks for saved files every half second; the content folders listed under
+    `watch:` in mkdocs.yml (added after this event) are looked at every tenth of a second, so an
+    edit shows sooner. Checking a few hundred files' times costs about a millisecond."""
+    observer = getattr(server, "observer", None)
+    if observer is not None and isinstance(getattr(observer, "_timeout", None), float):
+        observer._timeout = WATCH_POLL  # watchdog gives each folder watched from now on this period
+    return server
+
+
 # The engine's data lives for the whole build. Python's garbage collector would walk all of it
 # again and again while MkDocs renders (a quarter of the engine's cost on a large curriculum), so
 # once it is made it is moved out of the collector's way with gc.freeze(); each rebuild of
