@@ -118,9 +118,9 @@ POSITIVE = [
     ("date", "It started on March 12, 2024.", "March 12, 2024"),
     ("date", "Korban lahir tahun 2010.", "lahir tahun 2010"),
     ("date", "Laporan masuk 2024-03-12.", "2024-03-12"),
-    ("age-place", "Anak berusia 14 tahun dari Jawa Barat itu dibujuk.", "berusia 14 tahun"),
-    ("age-place", "A 13-year-old in Sumatra was coerced.", "13-year-old"),
-    ("age-place", "Umur 15 tahun, ia tinggal di Kota Bekasi.", "Umur 15 tahun"),
+    ("age-place", "Anak berusia 14 tahun dari Cibeber itu dibujuk.", "berusia 14 tahun"),
+    ("age-place", "A 13-year-old in Pangkalan Brandan was coerced.", "13-year-old"),
+    ("age-place", "Umur 15 tahun, ia tinggal di Kota Sawahlunto.", "Umur 15 tahun"),
     # Written the way chat apps paste, in lower case, shouted, spelled out or obfuscated.
     ("phone", "Nomornya 0812\u00a03456\u00a07890, simpan ya.", "0812\u00a03456\u00a07890"),
     ("phone", "Catat: nol delapan satu tiga, dua dua empat, lima lima enam tujuh.", "nol delapan satu tiga"),
@@ -243,6 +243,10 @@ NEGATIVE = [
     ("village", "Desa Sukamulya (fiktif) menjadi latar kasus ini."),
     ("date", "Pada bulan Maret tahun 2024, selama dua minggu, pukul 20.00."),
     ("age-place", "Korban berusia 13-15 tahun dan tinggal di Jawa Barat."),
+    # a province, an island or a major city is one child among millions, even with an exact age
+    ("age-place", "Anak berusia 14 tahun dari Jawa Barat itu dibujuk."),
+    ("age-place", "A 13-year-old in Sumatra was coerced."),
+    ("age-place", "A 12-year-old boy from a fishing village in Maluku was approached."),
     ("age-place", "The girl was a 14-year-old who loved drawing."),
     ("name", "Pak guru dan bu bidan ikut mendampingi keluarga."),
     ("name", "Nama, alamat, dan sekolah korban tidak boleh disebut."),
@@ -458,8 +462,12 @@ def test_major_cities_are_as_coarse_as_provinces_but_not_their_districts():
     assert [f.text for f in scan("Ia tinggal di Kecamatan Makassar.")] == ["Kecamatan Makassar"]
     assert [f.text for f in scan("Officers from Bogor regency came.")] == ["Bogor regency"]
     assert [f.text for f in scan("Rumahnya di Kelurahan Tamalanrea, Makassar.")] == ["Kelurahan Tamalanrea"]
-    # still a place for the exact-age rule, like a province
-    assert [f.kind for f in scan("Korban berusia 12 tahun di Medan.")] == ["age-place"]
+    # no place for the exact-age rule either, like a province (a district of it is)
+    assert scan("Korban berusia 12 tahun di Medan.") == []
+    assert [f.kind for f in scan("Korban berusia 12 tahun di Kecamatan Medan Tuntungan.")] == [
+        "age-place",
+        "village",
+    ]
 
 
 def test_a_programme_after_a_place_word_can_still_name_a_place():

@@ -39,8 +39,10 @@ in the same sentence: a name in brackets right after a name ("Tante Meylani (Lie
 a capitalised place after "di"/"in" that follows another finding ("PB Garuda Muda in
 Karangpandan"; alone such a word may be anything), the town that closes an address, even a major
 city ("Jl. Cendrawasih 2 no. 41, Sorong"), the room of a hotel, inn or villa named in the same
-sentence ("Hotel Sahabat Indah kamar 208"; alone "kamar 2" is any room), and an exact age next to a
-place, a name, a school or an address ("Rizky Maulana, 10 yrs", "aged 13, from SMP Negeri 4 Kepanjen").
+sentence ("Hotel Sahabat Indah kamar 208"; alone "kamar 2" is any room), the postcode after the town of
+an address ("Kota Serang 42117"), a second person joined to a name ("Suparno (...) & Sumiyati"), and an
+exact age next to a place below province level, a name, a school or an address ("Rizky Maulana, 10 yrs",
+"aged 13, from SMP Negeri 4 Kepanjen"; not "a 12-year-old boy from a fishing village in Maluku").
 
 Usage::
 
@@ -103,7 +105,7 @@ KIND_ORDER = (
 )
 RANK = {kind: index for index, kind in enumerate(KIND_ORDER)}
 FICTIONAL_KINDS = {"name", "village", "school", "address", "initials"}
-# An exact age is identifying next to a place, and next to a name, a school or an address too.
+# An exact age is identifying next to a place below province level, and next to a name, a school or an address.
 AGE_ANCHOR_KINDS = {"village", "name", "school", "address"}
 Word = tuple[int, int, str]  # (start, end, word) of one word in a run of capitalised words
 
@@ -484,7 +486,7 @@ def _long_numbers(doc: Doc) -> Iterator[Finding]:
         if r.MONEY_BEFORE.search(doc.lower, max(0, match.start() - 5), match.start()):
             continue
         cued = r.NIK_CUE.search(doc.lower, max(0, match.start() - 40), match.start())
-        if len(digits) == 16 or (cued and 10 <= len(digits) <= 18):
+        if len(digits) == 16 or (cued and 10 <= len(digits) <= 20):
             yield doc.finding("nik", *match.span())
 
 
@@ -509,6 +511,30 @@ def _unit_numbers(doc: Doc) -> Iterator[Finding]:
     for match in doc.finditer(r.DOCUMENT_NUMBER):
         if len(r.DIGIT.findall(match.group("hit"))) >= 6:
             yield doc.finding("nik", *match.span("hit"))
+
+
+def _postcodes(doc: Doc) -> Iterator[Finding]:
+    """A postcode after its name ("Kode pos 55281", "postcode 80361"): it narrows a home to one kelurahan."""
+    for match in doc.finditer(r.POSTCODE_CUE):
+        yield doc.finding("address", *match.span("hit"))
+
+
+def _nicknamed_names(doc: Doc) -> Iterator[Finding]:
+    """A full name with the nickname between given and family name: "Josephine (Jo) Pattiasina",
+    "Agustina 'Tina' Manuhutu" (every part a name-like word)."""
+    text, rules = doc.text, doc.rules
+    if "(" not in text and not r.HAS_QUOTE.search(text):
+        return
+    for match in doc.finditer(r.NICKNAMED_NAME):
+        parts = [
+            match.group("first"),
+            match.group("nick") or match.group("nick2"),
+            *match.group("last").split(),
+        ]
+        if all(part in rules.given_names or _name_like(rules, part) for part in parts) and not any(
+            part in rules.cities for part in parts
+        ):
+            yield doc.finding("name", *match.span())
 
 
 def _group_names(doc: Doc) -> Iterator[Finding]:
@@ -968,7 +994,11 @@ def _cued_names(doc: Doc) -> Iterator[Finding]:
         yield doc.finding("name", *match.span())
     for match in doc.finditer(rules.name_cue):
         words = match.group("hit").split()
-        titled = words[0].lower() in rules.name_prefixes
+        if words[0] == "A" and len(words) > 1:
+            words = words[1:]  # "bernama A Hong": a Chinese-Indonesian nickname, "A" and a name
+        # "called Acil by her friends": a nickname people use, even if it is also a form of address
+        used = r.NICKNAME_USERS_AFTER.match(doc.lower, match.end("hit")) is not None
+        titled = words[0].lower() in rules.name_prefixes and not used
         while len(words) > 1 and words[0].lower() in rules.name_prefixes:
             words = words[1:]  # "panggilan Pak Kades": a title before a role is no name
         first = words[0]
@@ -987,7 +1017,9 @@ def _cued_names(doc: Doc) -> Iterator[Finding]:
             if not all(word in rules.landmark_generic for word in match.group("hit").split()):
                 yield doc.finding("address", *match.span("hit"))  # "sebuah warung bernama Sido Mampir"
             continue
-        if thing in rules.thing_nouns or (first.lower() in rules.common and first not in rules.given_names):
+        if thing in rules.thing_nouns or (
+            first.lower() in rules.common and first not in rules.given_names and not used
+        ):
             continue  # "dipanggil si Pendiam": a nickname made of an ordinary word, like "Kak Manis"
         start = match.start() if match.group("cue").lower() == "si" else match.start("hit")
         yield doc.finding("name", start, match.end("hit"))
@@ -1172,6 +1204,8 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
         return False
     if not following and word.lower() in r.EN_WORD_NAMES and _english_word_use(doc, words[index]):
         return False  # "Sandy beaches", "Grace period", "May we", "Hope is what keeps them going"
+    if not following and word.lower() in rules.common and _ordinary_use(doc, words[index]):
+        return False  # "Ayu dan cantik adalah kata ...", "Sandi akun korban ...", "Lestari alam, lestari generasi"
     ambiguous = word in rules.ambiguous_names and following not in rules.given_names | rules.surnames
     if not ambiguous and word not in rules.phrase_heads:
         return True
@@ -1183,6 +1217,38 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
     if ambiguous:
         return not _at_sentence_start(doc.text, words[index][0]) or after.lower() in r.EN_SUBJECT_VERBS
     return True
+
+
+def _ordinary_use(doc: Doc, word: Word) -> bool:
+    """True if a name that is also an ordinary word opens a sentence as the word, as the words after it show:
+    joined to a lower-case ordinary word ("Ayu dan cantik adalah kata ..."), before a noun ("Sandi akun
+    korban ...": a password), or written again in lower case in the same sentence ("Lestari alam, lestari
+    generasi"). Not before a person's word ("Ayu dan ibunya", "Ayu dan temannya")."""
+    start, end, name = word
+    if not _at_sentence_start(doc.text, start):
+        return False
+    rules, low = doc.rules, name.lower()
+    after = r.LOWER_WORD.match(doc.text, end)
+    if after:
+        second = after.group(1).lower()
+        if second in r.JOINING_WORDS and (third := r.LOWER_WORD.match(doc.text, after.end())):
+            other = third.group(1).lower()
+            if other in rules.common and not _personal_word(rules, other):
+                return True
+        if second in rules.thing_nouns and not _personal_word(rules, second):
+            return True
+    _, sent_end = _sentence_around(doc.text, start, end)
+    again = doc.lower.find(low, end, sent_end)
+    while again >= 0:
+        if doc.text[again].islower() and word_start(doc.text, again) and word_end(doc.text, again + len(low)):
+            return True
+        again = doc.lower.find(low, again + len(low), sent_end)
+    return False
+
+
+def _personal_word(rules: Rules, word: str) -> bool:
+    """A word for a person: a role, a kinship word ("ibunya"), or a word with a possessive suffix."""
+    return word in rules.roles or word in rules.kin_words or word.endswith("nya")
 
 
 def _english_word_use(doc: Doc, word: Word) -> bool:
@@ -1568,6 +1634,31 @@ def _class_initials(doc: Doc, phrase: re.Match[str]) -> Finding | None:
     return doc.finding("initials", letters.start(), end)
 
 
+def _class_name_end(doc: Doc, pos: int) -> int:
+    """End of the name of a class after its grade, or 0: "kelas 5 Abu Bakar", "kelas 2 Melati", "grade 4 Umar"
+    (schools that name their classes after companions of the Prophet, flowers or heroes). Not a subject, a
+    level, a school word, a place or a date: "kelas 7 Matematika", "kelas 5 SD", "kelas 8 Semester 2"."""
+    rules = doc.rules
+    match = r.CLASS_NAME_AFTER.match(doc.text, pos)
+    if not match or not r.DIGIT.search(doc.text, max(0, pos - 4), pos):
+        return 0
+    words = match.group("hit").split()
+    first = words[0]
+    if (
+        first.lower() in rules.class_name_stops
+        or first in rules.acronyms
+        or first in rules.function_words
+        or first.lower() in rules.roles
+        or first.lower() in rules.cue_words
+        or first in rules.cities
+        or rules.is_coarse(" ".join(words))
+        or rules.is_safe_word(first)
+        or first.lower() in rules.months_weekdays
+    ):
+        return 0
+    return match.end()
+
+
 def _classes(doc: Doc) -> Iterator[Finding]:
     """A class, which narrows a school down to some thirty children: "kelas 7C", "XI IPS 2", a group
     name holding one ('grup WhatsApp "IX-C Bersatu"'); and initials before a class ("MFA kls 9C")."""
@@ -1579,6 +1670,8 @@ def _classes(doc: Doc) -> Iterator[Finding]:
             yield found
         elif phrase.group("section") or phrase.group("number") or phrase.group("code"):
             yield doc.finding("school", *phrase.span())
+        elif end := _class_name_end(doc, phrase.end()):
+            yield doc.finding("school", phrase.start(), end)
     if not rules.stream_words.isdisjoint(doc.words):
         for site in doc.anchor_sites(rules.stream_words):
             grade = r.STREAM_GRADE_BEFORE.search(lower, max(0, site - 12), site)
@@ -1760,9 +1853,13 @@ def _rooms_in_lodgings(doc: Doc, found: list[Finding]) -> list[Finding]:
         if finding.kind != "address" or not r.LODGING_FINDING.match(finding.text):
             continue
         sent_start, sent_end = _sentence_around(doc.text, finding.start, finding.end)
-        if doc.text.startswith(". ", finding.end) and len(finding.text.split()[-1]) <= 3:
-            # "Kos Bu Hj. Romlah, Gang Kenanga, kamar nomor 5": the dot of a title is no sentence end
-            sent_end = max(sent_end, _sentence_around(doc.text, finding.end + 2, finding.end + 2)[1])
+        # "Kos Bu Hj. Romlah, Gang Kenanga, kamar nomor 5", "Penginapan Sri Rejeki, Jl. Pemuda, kamar no. 9":
+        # the dot of an abbreviation (a title, "Jl.", "Gg.") is no sentence end
+        for _ in range(3):
+            abbreviation = r.ABBREVIATION_END.search(doc.text, max(sent_start, sent_end - 6), sent_end)
+            if not abbreviation or sent_end >= len(doc.text):
+                break
+            sent_end = max(sent_end, _sentence_around(doc.text, sent_end + 1, sent_end + 1)[1])
         for match in r.ROOM_NUMBER.finditer(doc.lower, sent_start, sent_end):
             out.append(doc.finding("address", *match.span()))
     return out
@@ -1875,12 +1972,11 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return sent_start, min(ends) + 1 if ends else high
 
 
-def _place_spans(
-    doc: Doc, findings: list[Finding], regions: list[tuple[int, int]], safe: Spans
-) -> list[tuple[int, int]]:
-    """Everything that says where: villages and cities found, provinces, "di/in + Name"."""
+def _place_spans(doc: Doc, findings: list[Finding], safe: Spans) -> list[tuple[int, int]]:
+    """Everything that says where: villages and cities found, "di/in + Name". A province, an island or a major
+    city is no anchor: "a 12-year-old boy from a fishing village in Maluku" is one child among millions."""
     rules = doc.rules
-    places = [(f.start, f.end) for f in findings if f.kind in AGE_ANCHOR_KINDS] + regions
+    places = [(f.start, f.end) for f in findings if f.kind in AGE_ANCHOR_KINDS]
     for match in doc.finditer(rules.prep_place):
         word = match.group("word")
         if (
@@ -1922,13 +2018,11 @@ def _exact_ages(doc: Doc) -> list[tuple[int, int]]:
     ]
 
 
-def _ages_with_place(
-    doc: Doc, findings: list[Finding], regions: list[tuple[int, int]], safe: Spans
-) -> Iterator[Finding]:
+def _ages_with_place(doc: Doc, findings: list[Finding], safe: Spans) -> Iterator[Finding]:
     ages = _exact_ages(doc)
     if not ages:
         return
-    places = _place_spans(doc, findings, regions, safe)
+    places = _place_spans(doc, findings, safe)
     place_starts = [start for start, _ in places]
     for start, end in ages:
         sent_start, sent_end = _sentence_around(doc.text, start, end)
@@ -1999,7 +2093,10 @@ def _towns_after_addresses(doc: Doc, found: list[Finding], safe: Spans) -> list[
     street a city completes the address, so even a major city counts; a province or an island does not."""
     rules, text, out = doc.rules, doc.text, []
     for finding in found:
-        if finding.kind != "address" or not (town := r.TOWN_AFTER.match(text, finding.end)):
+        if finding.kind != "address":
+            continue
+        tail = r.ADDRESS_TAIL.match(text, finding.end)  # "Gg. Mawar| 3 no 21|, Caturtunggal"
+        if not (town := r.TOWN_AFTER.match(text, tail.end() if tail else finding.end)):
             continue
         words = town.group("town").split()
         place = " ".join(words)
@@ -2010,6 +2107,45 @@ def _towns_after_addresses(doc: Doc, found: list[Finding], safe: Spans) -> list[
         else:
             end = town.end("town")
         out.append(doc.finding("village", town.start("town"), end))
+    return out
+
+
+def _postcodes_after_addresses(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """A postcode after the town that closes an address: "Jl. Cemara IV/22, Kota Serang 42117". Alone, five
+    digits after a town may be anything; after a street, a village or a postcode in the same sentence they are
+    the postcode."""
+    if not doc.has_digit or not r.FIVE_DIGITS.search(doc.text):
+        return []
+    ends = sorted(f.end for f in found if f.kind in ("address", "village"))
+    out: list[Finding] = []
+    for match in r.POSTCODE_AFTER_TOWN.finditer(doc.text) if ends else ():
+        index = bisect.bisect_right(ends, match.start()) - 1
+        if index < 0:
+            continue
+        sent_start, _ = _sentence_around(doc.text, match.start(), match.end())
+        if ends[index] >= sent_start and match.start() - ends[index] <= 80:
+            out.append(doc.finding("address", *match.span("hit")))
+    return out
+
+
+def _joined_names(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """A second person joined to a name by "dan", "&", "and": "Ortu korban: Suparno (buruh ...) & Sumiyati",
+    "Budi dan Siti" (a name-like word that is no place, role or ordinary word)."""
+    rules, out = doc.rules, []
+    for finding in found:
+        if finding.kind != "name" or not (match := r.JOINED_NAME.match(doc.text, finding.end)):
+            continue
+        words = match.group("hit").split()
+        first = words[0]
+        if first in rules.cities or rules.is_coarse(" ".join(words)):
+            continue
+        if first in rules.given_names or _name_like(rules, first):
+            end = match.start("hit") + len(first)
+            for word in words[1:]:
+                if not (word in rules.given_names or word in rules.surnames or _name_like(rules, word)):
+                    break
+                end = doc.text.index(word, end) + len(word)
+            out.append(doc.finding("name", match.start("hit"), end))
     return out
 
 
@@ -2052,6 +2188,8 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _long_numbers,
     _student_numbers,
     _group_names,
+    _postcodes,
+    _nicknamed_names,
     _unit_numbers,
     _spelled_numbers,
     _at_signs,
@@ -2122,13 +2260,15 @@ class Scanner:
         safe = Spans(phrases + [match.span() for law in self.rules.law_refs for match in doc.finditer(law)])
         found = [f for detect in DETECTORS for f in detect(doc)]
         found += _bracketed_names(doc, found)
+        found += _joined_names(doc, found)
         found = [f for f in found if not safe.covers(f.start, f.end) and not self._fictional(doc, f)]
         found += _places_after_findings(doc, found, safe)
         found += _towns_after_addresses(doc, found, safe)
+        found += _postcodes_after_addresses(doc, found)
         found += _rooms_in_lodgings(doc, found)
         found += _repeated_names(doc, found)
         found = _without_public_places(doc, found, regions)
-        found += _ages_with_place(doc, found, regions, safe)
+        found += _ages_with_place(doc, found, safe)
         return _merge(doc, found)
 
     @staticmethod
@@ -2140,6 +2280,11 @@ class Scanner:
         if r.FICTIONAL_MARK.match(doc.text, finding.end):
             return True
         start = finding.start
+        if finding.kind in ("name", "initials"):
+            if finding.kind == "initials" and finding.text.split()[-1].strip(".") in r.PLACEHOLDER_LETTERS:
+                return True  # "Child X", "Anak X": a placeholder, not a child's initial
+            if r.PSEUDONYM_BEFORE.search(doc.lower, max(0, start - 60), start):
+                return True  # "Sebut saja namanya Anak A", "let's call her Rina": the author's own pseudonym
         if start == 0 or doc.text[start - 1] not in "\"“‘'":
             return False
         return bool(r.FICTIONAL_BEFORE.search(doc.lower, max(0, start - 60), start)) and not _alias_in_use(

@@ -249,28 +249,35 @@ NIK_CUE = re.compile(  # on the lower-cased text
     # health, school-aid and welfare cards, birth certificates, and accounts after the bank's name
     r"kis|kip|kks|jkn|kartu[ \t]+(?:indonesia[ \t]+)?(?:sehat|pintar|sejahtera)|akta(?:[ \t]+kelahiran)?|"
     r"birth[ \t]+certificate|card[ \t]+number|virtual[ \t]+account|bank|bri|bni|bca|bsi|btn|mandiri|cimb|"
-    r"danamon|permata|dana|ovo|gopay)\b[^\n\d]{0,25}\Z"
+    r"danamon|permata|dana|ovo|gopay|"
+    # a phone's IMEI or SIM card, a driving licence (SIM A/B/C), a student's NIM/NPM, a tax number
+    r"imei|iccid|sim(?:[ \t]+(?:a|b|c|d|card))?|surat[ \t]+izin[ \t]+mengemudi|driv(?:ing|er'?s)[ \t]+licen[cs]e|"
+    r"nim|npm|npwp)\b[^\n\d]{0,25}\Z"
 )
 # A student number after its name, however short: "NIS 2223.1045", "nomor induk siswa: 10452",
 # "student ID 20231045" (on the lower-cased text; at least four digits, checked in Python).
 STUDENT_NUMBER = pattern(
-    r"(?:nisn|nis|nipd|no(?:mor|mer|\.)?[ \t]*induk(?:[ \t]+(?:siswa|murid|pelajar|santri))?"
+    r"(?:nisn|nis|nipd|nim|npm|no(?:mor|mer|\.)?[ \t]*induk(?:[ \t]+(?:siswa|murid|pelajar|santri|mahasiswa))?"
     r"|student[ \t]+(?:id|number|no\.?)(?:[ \t]+(?:number|no\.?))?|(?:nomor|no\.?|id)[ \t]+(?:siswa|pelajar|murid))"
-    r"(?:[ \t]*\((?:nisn|nis|nipd)\))?(?:-?nya)?"  # "nomor induk siswa (NIS): ..."
+    r"(?:[ \t]*\((?:nisn|nis|nipd|nim|npm)\))?(?:-?nya)?"  # "nomor induk siswa (NIS): ..."
     r"(?:[ \t]+(?:korban|anak|siswa|siswi|pelaku|dia|ia|her|his|the|child's|girl's|boy's|was|is|"
     r"adalah|yaitu|itu|tersebut|ini)){0,3}"
     r"[ \t]*[:=,]?[ \t]*\(?(?P<hit>\d+(?:[ \t]?[.\-/][ \t]?\d+|[ \t]\d+){0,3})(?![\d])",
     lower=True,
-    triggers="nisn nis nipd nomor nomer no student id",
+    triggers="nisn nis nipd nim npm nomor nomer no student id",
     anchored=True,
     needs_digit=True,
 )
-STUDENT_WORDS = keys("nisn nis nipd induk student siswa pelajar murid")  # one must be in the text
+STUDENT_WORDS = keys("nisn nis nipd nim npm induk student siswa pelajar murid")  # one must be in the text
 NOT_AN_ID_AFTER = re.compile(r"[ \t]*(?:digit|angka|karakter|character|huruf|letter|siswa|students?)")
 YEAR_GROUP = re.compile(r"(?:19|20)\d\d")
 MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$|€)[ \t]*\Z")  # on the lower-cased text
 # An amount of money written as one token: "Rp75,000", "Rp1.500.000", "US$20", "IDR50000", "RM30".
-MONEY_TOKEN = re.compile(r"(?i)(?:rp|idr|usd?|us\$|sgd|rm|myr|eur|\$|€)\.?\d[\d.,]*")
+# Also with a short word for thousands or millions: "Rp100rb", "50rb", "Rp1,5jt", "300k".
+MONEY_TOKEN = re.compile(
+    r"(?i)(?:rp|idr|usd?|us\$|sgd|rm|myr|eur|\$|€)\.?\d[\d.,]*(?:rb|ribu|k|jt|juta|m|mio)?"
+    r"|\d[\d.,]*(?:rb|ribu|k|jt|juta|mio)"
+)
 
 URL = pattern(
     r"(?:https?://|www\.)[^\s<>\"'`()\[\]{}]+(?<![.,;:!?])",
@@ -363,7 +370,7 @@ HANDLE_SHAPE = re.compile(r".*(?:_|[a-z]\.[a-z]|[A-Za-z]\d|\d[A-Za-z]|[a-z][A-Z]
 # or a lower-case form of address and a name ('om dedi'; ``anonymity`` checks the first word); a
 # number may end the capitalised words, as in a driver's or player's name ('Ambon Manise 88').
 QUOTED_NAME = re.compile(
-    r"[\"“‘'](?P<hit>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}(?:[ \t]+\d{1,4})?|[a-z][a-z'’-]{2,}(?<!['’])"
+    r"[\"“‘'](?P<hit>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}(?:[ \t]+\d{1,4})?|[a-z][a-z'’-]{2,}(?<!['’])"
     r"|[a-z]{2,6}[ \t]+[a-z][a-z'’-]{2,}(?<!['’]))[\"”’']"  # "om dedi", "dek tiara": a form of address, a name
 )
 # Words before a name in quotes that declare it invented: 'nama samaran "Dinda"'.
@@ -427,7 +434,7 @@ UNIT_NUMBER = pattern(
     r"|(?:KM|KMP|KLM)\.?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}(?:[ \t]+\d{1,3}\b)?",
 )
 DOCUMENT_NUMBER = pattern(
-    r"(?:paspor|passport|akta(?:[ \t]+kelahiran)?|birth[ \t]+certificate)(?:[ \t]+[a-z'’]+){0,4}?"
+    r"(?:paspor|passport|akta(?:[ \t]+kelahiran)?|birth[ \t]+certificate)(?:[ \t]+[a-z'’]+\.?){0,4}?"
     r"[ \t]*(?:[:#][ \t]*)?(?P<hit>[a-z]{1,2}[ \t]?\d{6,8}|\d{2,6}(?:[ \t]?[\-/.][ \t]?[a-z0-9]{1,10}){2,5})(?![\w\-])",
     lower=True,
     triggers="paspor passport akta birth",
@@ -516,9 +523,9 @@ SHORT_DATE = pattern(
 DOCUMENT_DATE_BEFORE = re.compile(r"\b(?:tertanggal|bertanggal|dated)[ \t]+\Z")
 PUBLIC_DATE_CONTEXT = re.compile(
     r"\b(?:uu|undang-undang|perpres|perppu|pp|permen\w*|perda|peraturan|law|act|regulation|konvensi|convention|"
-    r"disahkan|diundangkan|ditetapkan|ditandatangani|diratifikasi|berlaku|diperingati|dirayakan|"
+    r"disahkan|diundangkan|ditetapkan|diratifikasi|berlaku|diperingati|dirayakan|"
     r"pelatihan|training|workshop|lokakarya|webinar|seminar|sosialisasi|pendaftaran|registration|deadline|"
-    r"passed|enacted|ratified|signed|adopted|came[ \t]+into[ \t]+force|took[ \t]+effect|celebrated|observed)\b"
+    r"enacted|ratified|came[ \t]+into[ \t]+force|took[ \t]+effect|celebrated|observed)\b"
 )
 # Independence Day by its date: "upacara 17 Agustus", "lomba 17 Agustusan", "the 17 August ceremony" (on the
 # lower-cased text: an event word before the date, or "an"/an event word after it). "Pada malam 17 Agustus"
@@ -739,7 +746,9 @@ CHILD_APPOSITION = re.compile(
 )
 CHILD_APPOSITION_AFTER = re.compile("," + CHILD_APPOSITION.pattern)
 # A quoted name after a lower-case word: 'konter pulsa "Rojali Cell"'.
-QUOTED_AFTER_WORD = re.compile(r"[\"“‘'](?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})[\"”’']")
+QUOTED_AFTER_WORD = re.compile(
+    r"[\"“‘'](?P<name>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|\d{1,4})){0,3})[\"”’']"
+)
 
 # Abbreviations of Muhammad before a name, in any case: "moh. holil", "Muh. Rizki", "m. arif".
 ABBREVIATED_NAME = pattern(
@@ -1053,6 +1062,8 @@ class Rules:
         calendar = lex.set("months", "weekdays", lower=True)
         self.not_place = lex.set("not_place_words") | {word.capitalize() for word in calendar}
         self.ordinary = self.common | self.roles | {w.lower() for w in self.function_words} | calendar
+        self.months_weekdays = calendar
+        self.class_name_stops = lex.set("class_name_stops", lower=True)
         self.handle_cue_words = lex.set("handle_cues", lower=True)
 
     def _safe_phrases(self, lex: Lexicon) -> None:
@@ -1102,7 +1113,9 @@ class Rules:
             cues=list(honorifics) + ["bin", "binti"],
         )
         cues = lex["name_cues"] + lex["nickname_cues"]
-        self.name_cue = pattern(rf"(?P<cue>{ialt(cues)})[ \t]+(?P<hit>{NAME_WORDS})", cues=cues)
+        self.name_cue = pattern(
+            rf"(?P<cue>{ialt(cues)})[ \t]+(?P<hit>(?:A[ \t]+(?=[A-Z][a-z]))?{NAME_WORDS})", cues=cues
+        )
         owners = lex["possessor_nouns"]
         self.possessor = pattern(rf"(?P<cue>{ialt(owners)})[ \t]+(?P<hit>{NAME_WORDS})", cues=owners)
         aliases = lex["alias_cues"]
@@ -1430,6 +1443,7 @@ class Rules:
             NUMERIC_ID,
             ABBREVIATED_NAME,
             SUBJECT_VERB,
+            POSTCODE_CUE,
         ]
         extra = self.plate_lower.triggers | self.platform_words | keys(CLASS_STREAMS)
         words = frozenset().union(*(p.triggers for p in anchored), extra)
@@ -1531,3 +1545,57 @@ HOME_IN_PLACE = pattern(
     ".@/-",
     triggers="house home rumahnya",
 )
+
+
+# --- classes found by the fourth blind batch of November 2026 ------------------------------
+
+# A postcode after its name: "Kode pos 55281", "kodepos: 42117", "postcode 80361", "ZIP 12345" (lower-cased text).
+POSTCODE_CUE = pattern(
+    r"(?:kode[ \t]*pos|post(?:al)?[ \t]*code|zip(?:[ \t]+code)?)[ \t]*[:.]?[ \t]*(?P<hit>[1-9]\d{4})(?![\w.,/-]\d|\w)",
+    lower=True,
+    triggers="kode kodepos pos postcode postal post zip",
+    anchored=True,
+    needs_digit=True,
+)
+FIVE_DIGITS = re.compile(r"(?<!\d)[1-9]\d{4}(?!\d)")
+# A postcode closing an address: ", Kota Serang 42117", "Sleman 55281" (a town, then five digits).
+POSTCODE_AFTER_TOWN = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+[ \t]+){1,3}(?P<hit>[1-9]\d{4})(?![\w.,/-]?\d|\w)")
+# The house number, block or unit after a street, before the town: "Gg. Mawar| 3 no 21|, Caturtunggal",
+# "Jl. Cemara IV|/22|, Kota Serang".
+ADDRESS_TAIL = re.compile(
+    r"(?:[ \t]*(?:/|[ \t])[ \t]*(?:(?:[Nn]o|[Nn]omor|[Nn]mr)\.?[ \t]*)?\d{1,4}[A-Za-z]?\b(?![.,:]\d))+"
+)
+# A second person joined to a name: "Suparno (buruh ...) & Sumiyati", "Budi dan Siti" (the bracket may hold
+# what the first one does).
+JOINED_NAME = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,80}\))?[ \t]*,?[ \t]*(?:&|dan|and|serta)[ \t]+(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\b"
+)
+# A name with a nickname in brackets or quotes between the given and family names: "Josephine (Jo) Pattiasina".
+NICKNAMED_NAME = pattern(
+    r"(?P<first>[A-Z][a-z]+)[ \t]+(?:\([ \t]*(?P<nick>[A-Z][a-z]{1,11})[ \t]*\)|[\"“‘'](?P<nick2>[A-Z][a-z]{1,11})[\"”’'])"
+    r"[ \t]+(?P<last>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b",
+    ".@/-",
+)
+# A nickname said to be used by the people around the child: "called Acil by her friends", "dipanggil Ucok
+# oleh teman-temannya" (then even a word that is also a form of address is a name).
+NICKNAME_USERS_AFTER = re.compile(
+    r"[ \t]+(?:by[ \t]+(?:his|her|their|the|all|everyone|friends|classmates|family)|oleh[ \t]+(?:teman|kawan|keluarga|"
+    r"orang|warga|tetangga|semua)|sama[ \t]+(?:teman|temen|kawan))"
+)
+# The name of a class in a school that names its classes after people or flowers: "kelas 5 Abu Bakar",
+# "grade 4 Umar", "kelas 2 Melati" (after the grade number, capitalised words; checked in Python).
+CLASS_NAME_AFTER = re.compile(r"[ \t]+(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\b")
+# The author's own pseudonym or label before a name: "Sebut saja namanya Anak A", "let's call her Rina",
+# "kita sebut saja Dinda", "we will call him Child X" (on the lower-cased text, before the name).
+PSEUDONYM_BEFORE = re.compile(
+    r"(?<![a-z])(?:sebut(?:[ \t]+saja)|kita[ \t]+sebut|disebut[ \t]+saja|kami[ \t]+sebut|let'?s[ \t]+call|"
+    r"we[ \t]+(?:will|'ll|shall)?[ \t]*call|we[ \t]+refer[ \t]+to[ \t]+(?:her|him|them|the[ \t]+\w+)[ \t]+as)"
+    r"(?:[ \t]+(?:saja|namanya|nama|ia|dia|anak|anak[ \t]+itu|anak[ \t]+ini|korban|her|him|them|the[ \t]+(?:child|girl|boy)))*"
+    r"[ \t]*[:,]?[ \t]*\Z"
+)
+# A placeholder letter, not a child's initial: "Child X", "Anak X", "korban X".
+PLACEHOLDER_LETTERS = frozenset("X")
+# The dot of a short abbreviation that ends a "sentence" too early: "Jl.", "Gg.", "Hj.", "no.", "kmr." (a
+# word of up to three letters).
+ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Za-z][a-z]{0,2}\.\Z")
+JOINING_WORDS = frozenset(["dan", "atau", "and", "or", "&", "serta", "maupun"])
