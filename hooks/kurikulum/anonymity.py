@@ -925,7 +925,7 @@ def _label_sets(doc: Doc, matches: list[re.Match[str]]) -> set[int]:
     by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
     labels = []
     for match in matches:
-        if match.group("cue") in LABEL_CUES and len(match.group("hit")) == 1:
+        if match.group("cue").capitalize() in LABEL_CUES and len(match.group("hit").rstrip(".")) == 1:
             sentence = _sentence_around(doc.text, match.start(), match.end())
             by_sentence[sentence].add(match.group("hit"))
             labels.append((match.start(), sentence))
@@ -997,7 +997,12 @@ def _cued_names(doc: Doc) -> Iterator[Finding]:
         if words[0] == "A" and len(words) > 1:
             words = words[1:]  # "bernama A Hong": a Chinese-Indonesian nickname, "A" and a name
         # "called Acil by her friends": a nickname people use, even if it is also a form of address
-        used = r.NICKNAME_USERS_AFTER.match(doc.lower, match.end("hit")) is not None
+        # (but not "called Bunga by the researchers (not her real name)")
+        used = r.NICKNAME_USERS_AFTER.match(doc.lower, match.end("hit")) is not None and not (
+            r.PSEUDONYM_WORDS_RE.search(
+                doc.lower, match.end("hit"), _sentence_around(doc.text, *match.span())[1]
+            )
+        )
         titled = words[0].lower() in rules.name_prefixes and not used
         while len(words) > 1 and words[0].lower() in rules.name_prefixes:
             words = words[1:]  # "panggilan Pak Kades": a title before a role is no name
@@ -1008,6 +1013,10 @@ def _cued_names(doc: Doc) -> Iterator[Finding]:
             or (titled and first.lower() in rules.name_prefixes)
         ):
             continue
+        if match.group("cue").lower() in r.OWNER_CUES and not (
+            first in rules.given_names or _name_like(rules, first)
+        ):
+            continue  # "milik Yayasan", "owned by Meta": an institution or a company owns it, not a person
         if match.group("cue").lower().split()[-1] in ("dari", "of") and not (
             first in rules.given_names or _name_like(rules, first)
         ):
@@ -1235,6 +1244,8 @@ def _ordinary_use(doc: Doc, word: Word) -> bool:
             other = third.group(1).lower()
             if other in rules.common and not _personal_word(rules, other):
                 return True
+            if r.WORDS_AS_WORDS.match(doc.lower, third.end()):
+                return True  # "Putri dan pangeran adalah tokoh dalam dongeng": two words talked about
         if second in rules.thing_nouns and not _personal_word(rules, second):
             return True
     _, sent_end = _sentence_around(doc.text, start, end)
@@ -1652,7 +1663,6 @@ def _class_name_end(doc: Doc, pos: int) -> int:
         or first.lower() in rules.cue_words
         or first in rules.cities
         or rules.is_coarse(" ".join(words))
-        or rules.is_safe_word(first)
         or first.lower() in rules.months_weekdays
     ):
         return 0
@@ -2133,7 +2143,12 @@ def _joined_names(doc: Doc, found: list[Finding]) -> list[Finding]:
     "Budi dan Siti" (a name-like word that is no place, role or ordinary word)."""
     rules, out = doc.rules, []
     for finding in found:
-        if finding.kind != "name" or not (match := r.JOINED_NAME.match(doc.text, finding.end)):
+        if finding.kind != "name":
+            continue
+        before = r.JOINED_NAME_BEFORE.search(doc.text, max(0, finding.start - 100), finding.start)
+        if before and (hit := before.group("hit")) not in rules.cities and _name_like(rules, hit):
+            out.append(doc.finding("name", *before.span("hit")))  # "Johannes (a fisherman) & Yuliana"
+        if not (match := r.JOINED_NAME.match(doc.text, finding.end)):
             continue
         words = match.group("hit").split()
         first = words[0]
@@ -2260,8 +2275,12 @@ class Scanner:
         safe = Spans(phrases + [match.span() for law in self.rules.law_refs for match in doc.finditer(law)])
         found = [f for detect in DETECTORS for f in detect(doc)]
         found += _bracketed_names(doc, found)
-        found += _joined_names(doc, found)
         found = [f for f in found if not safe.covers(f.start, f.end) and not self._fictional(doc, f)]
+        found += [  # "Sebut saja Rina dan Budi": the second one is as invented as the first
+            f
+            for f in _joined_names(doc, found)
+            if not safe.covers(f.start, f.end) and not self._fictional(doc, f)
+        ]
         found += _places_after_findings(doc, found, safe)
         found += _towns_after_addresses(doc, found, safe)
         found += _postcodes_after_addresses(doc, found)
@@ -2285,6 +2304,8 @@ class Scanner:
                 return True  # "Child X", "Anak X": a placeholder, not a child's initial
             if r.PSEUDONYM_BEFORE.search(doc.lower, max(0, start - 60), start):
                 return True  # "Sebut saja namanya Anak A", "let's call her Rina": the author's own pseudonym
+            if r.PSEUDONYM_AFTER.match(doc.text, finding.end):
+                return True  # "Dinda dan Raka adalah nama samaran", "Rose and Lily are pseudonyms"
         if start == 0 or doc.text[start - 1] not in "\"“‘'":
             return False
         return bool(r.FICTIONAL_BEFORE.search(doc.lower, max(0, start - 60), start)) and not _alias_in_use(

@@ -251,7 +251,7 @@ NIK_CUE = re.compile(  # on the lower-cased text
     r"birth[ \t]+certificate|card[ \t]+number|virtual[ \t]+account|bank|bri|bni|bca|bsi|btn|mandiri|cimb|"
     r"danamon|permata|dana|ovo|gopay|"
     # a phone's IMEI or SIM card, a driving licence (SIM A/B/C), a student's NIM/NPM, a tax number
-    r"imei|iccid|sim(?:[ \t]+(?:a|b|c|d|card))?|surat[ \t]+izin[ \t]+mengemudi|driv(?:ing|er'?s)[ \t]+licen[cs]e|"
+    r"imei|iccid|sim(?:[ \t]+(?:[a-d][12]?(?:[ \t]+umum)?|card))?|surat[ \t]+izin[ \t]+mengemudi|driv(?:ing|er'?s)[ \t]+licen[cs]e|"
     r"nim|npm|npwp)\b[^\n\d]{0,25}\Z"
 )
 # A student number after its name, however short: "NIS 2223.1045", "nomor induk siswa: 10452",
@@ -1591,7 +1591,15 @@ PSEUDONYM_BEFORE = re.compile(
     r"(?<![a-z])(?:sebut(?:[ \t]+saja)|kita[ \t]+sebut|disebut[ \t]+saja|kami[ \t]+sebut|let'?s[ \t]+call|"
     r"we[ \t]+(?:will|'ll|shall)?[ \t]*call|we[ \t]+refer[ \t]+to[ \t]+(?:her|him|them|the[ \t]+\w+)[ \t]+as)"
     r"(?:[ \t]+(?:saja|namanya|nama|ia|dia|anak|anak[ \t]+itu|anak[ \t]+ini|korban|her|him|them|the[ \t]+(?:child|girl|boy)))*"
+    # "sebut saja Rina dan |Budi", "let's call them Child A and |Child B": the names before, joined
+    r"(?:[ \t]*[:,]?[ \t]*[a-z]+(?:[ \t]+[a-z]\.?)?[ \t]*,?[ \t]+(?:dan|and|&|atau|or)[ \t]+)?"
     r"[ \t]*[:,]?[ \t]*\Z"
+)
+# Names said to be pseudonyms after them: "Dinda dan Raka adalah nama samaran", "Rose and Lily are pseudonyms".
+PSEUDONYM_AFTER = re.compile(
+    r"(?:[ \t]*(?:,|dan|and|&)[ \t]*[A-Z][a-z]+)*[ \t]+(?i:(?:adalah|merupakan|ialah|are|is|were|was)[ \t]+"
+    r"(?:(?:a|an|both|keduanya|semuanya|hanya|only|just)[ \t]+)?"
+    rf"(?:{_PSEUDONYM}|tokoh[ \t]+rekaan|fictional[ \t]+characters?|invented[ \t]+names?))"
 )
 # A placeholder letter, not a child's initial: "Child X", "Anak X", "korban X".
 PLACEHOLDER_LETTERS = frozenset("X")
@@ -1599,3 +1607,27 @@ PLACEHOLDER_LETTERS = frozenset("X")
 # word of up to three letters).
 ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Za-z][a-z]{0,2}\.\Z")
 JOINING_WORDS = frozenset(["dan", "atau", "and", "or", "&", "serta", "maupun"])
+# The same, found from the second name: "Johannes (a fisherman) & Yuliana" (the text before the second name).
+JOINED_NAME_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<hit>[A-Z][a-z]+)(?:[ \t]*\([^()\n]{1,80}\))?[ \t]*,?[ \t]*(?:&|dan|and|serta)[ \t]+\Z"
+)
+# Words talked about as words, after "X dan Y": "adalah kata", "adalah tokoh", "are words" (lower-cased text).
+WORDS_AS_WORDS = re.compile(
+    r"[ \t]+(?:adalah|merupakan|ialah|are|were|is)[ \t]+(?:(?:dua|two|the|a)[ \t]+)?"
+    r"(?:kata|istilah|tokoh|sebutan|contoh|julukan|words?|terms?|characters?|examples?|names?[ \t]+of)\b"
+)
+PSEUDONYM_WORDS_RE = re.compile(_PSEUDONYM)  # anywhere in the rest of a sentence (lower-cased text)
+# Cues after which a person owns or holds something; a company or an institution may too ("milik Yayasan").
+OWNER_CUES = frozenset(
+    [
+        "owner",
+        "owned by",
+        "pemilik",
+        "milik",
+        "dimiliki oleh",
+        "registered to",
+        "in the name of",
+        "under the name",
+        "under the name of",
+    ]
+)
