@@ -73,12 +73,13 @@ REASONS = {
     "name": "a personal name; replace it with a role such as 'the girl', 'her uncle' or 'the offender'",
     "initials": "initials used as a name; replace them with a role such as 'the child' or 'the offender'",
     "phone": "a phone number; remove it or replace it with a role such as 'the hotline'",
-    "nik": "an identity number (NIK, family card/KK, NISN, student ID or account number); remove it entirely",
+    "nik": "an identity number (NIK, family card/KK, NISN, NIM, student ID, passport, driving licence, SIM card, "
+    "IMEI or account number); remove it entirely",
     "email": "an e-mail address; remove it or write 'an e-mail address'",
     "handle": "a social media handle; remove it or write 'an account on a social media app'",
     "url": "a URL or profile link; remove it or name the kind of platform instead",
     "plate": "a vehicle registration plate; remove it or write 'a car' or 'a motorbike'",
-    "address": "a street address, house number or named landmark; replace it with 'a house in a "
+    "address": "a street address, house number, postcode or named landmark; replace it with 'a house in a "
     "residential area' or 'a market nearby'",
     "school": "a named school; keep only the level, e.g. 'a junior high school'",
     "village": "a village, district or city below province level; use the province or a fictional place",
