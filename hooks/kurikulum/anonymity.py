@@ -74,7 +74,8 @@ REASONS = {
     "initials": "initials used as a name; replace them with a role such as 'the child' or 'the offender'",
     "phone": "a phone number; remove it or replace it with a role such as 'the hotline'",
     "nik": "an identity number (NIK, family card/KK, NISN, NIM, student ID, passport, driving licence, SIM card, "
-    "IMEI or account number); remove it entirely",
+    "IMEI or account number, or the number of a police report, court case, complaint or medical record); remove it "
+    "entirely",
     "email": "an e-mail address; remove it or write 'an e-mail address'",
     "handle": "a social media handle; remove it or write 'an account on a social media app'",
     "url": "a URL or profile link; remove it or name the kind of platform instead",
@@ -933,12 +934,18 @@ def _label_sets(doc: Doc, matches: list[re.Match[str]]) -> set[int]:
     return {start for start, sentence in labels if len(by_sentence[sentence]) >= 2}
 
 
+def _english_placeholder(cue: str, hit: str) -> bool:
+    """ "Child B", "Student C": a capitalised English label and one letter is the placeholder of an anonymised
+    report, not a child's initial (in Indonesian, "Anak B" may be the court's "Anak" and an initial)."""
+    return cue in r.EN_PLACEHOLDER_CUES and len(hit.rstrip(".")) == 1
+
+
 def _cued_initials(doc: Doc) -> Iterator[Finding]:
     text, rules = doc.text, doc.rules
     matches = list(doc.finditer(rules.initial_cue))
     labelled = _label_sets(doc, matches) if len(matches) > 1 else set()
     for match in matches:
-        if match.start() in labelled:
+        if match.start() in labelled or _english_placeholder(match.group("cue"), match.group("hit")):
             continue
         hit = match.group("hit")
         explicit = match.group("cue").lower().startswith(("berinisial", "inisial", "initial"))
@@ -961,6 +968,9 @@ def _initials(doc: Doc) -> Iterator[Finding]:
     yield from _cued_initials(doc)
     for age in r.AGE_AFTER_INITIALS.finditer(text) if doc.has_digit else ():
         letters = r.INITIALS_BEFORE.search(text, max(0, age.start() - 12), age.start())
+        label = r.PREV_WORD.search(text, max(0, letters.start() - 12), letters.start()) if letters else None
+        if label and _english_placeholder(label.group(1), letters.group().strip()):
+            continue  # "Child B, 11, was referred"
         if (
             letters
             and word_start(text, letters.start(), ".")
@@ -989,7 +999,8 @@ def _cued_names(doc: Doc) -> Iterator[Finding]:
         if first and first.lower() in rules.name_prefixes and len(match.group().split()) == 2:
             continue  # "Pak Haji", "Bu Hajjah", "Mbak Kakak": a form of address twice, no name
         if first and (
-            first.lower() in rules.roles or (first.lower() in rules.common and first not in rules.given_names)
+            first.lower() in rules.roles
+            or (first.lower() in rules.common and first not in rules.given_names and first not in rules.word_names)
         ):
             continue  # "Bu Guru", and nicknames made of ordinary words: "Om Baik", "Kak Manis"
         yield doc.finding("name", *match.span())
@@ -1216,6 +1227,8 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
         return False  # "Sandy beaches", "Grace period", "May we", "Hope is what keeps them going"
     if not following and word.lower() in rules.common and _ordinary_use(doc, words[index]):
         return False  # "Ayu dan cantik adalah kata ...", "Sandi akun korban ...", "Lestari alam, lestari generasi"
+    if following and word.lower() in rules.common and _thing_after(doc, words[index], following):
+        return False  # "Sandi Wi-Fi sekolah ...": the password of a thing, not a person
     ambiguous = word in rules.ambiguous_names and following not in rules.given_names | rules.surnames
     if not ambiguous and word not in rules.phrase_heads:
         return True
@@ -1225,8 +1238,22 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
     # "Made", "Indah", "Bintang" are also ordinary words: at a sentence start they are only a
     # name when another listed name follows ("Made Suarta"), or an English verb ("Citra has been absent").
     if ambiguous:
-        return not _at_sentence_start(doc.text, words[index][0]) or after.lower() in r.EN_SUBJECT_VERBS
+        return (
+            not _at_sentence_start(doc.text, words[index][0])
+            or after.lower() in r.EN_SUBJECT_VERBS
+            or r.PERSON_AFTER_NAME.match(doc.lower, words[index][1]) is not None  # "Indah baru berusia 11 tahun"
+        )
     return True
+
+
+def _thing_after(doc: Doc, word: Word, following: str) -> bool:
+    """True if a name that is also an ordinary word opens a sentence before a capitalised thing it belongs
+    to: "Sandi Wi-Fi sekolah" (a password), "Sandi Instagram-nya" (not "Sandi Wijaya")."""
+    rules = doc.rules
+    if not _at_sentence_start(doc.text, word[0]):
+        return False
+    low = following.lower()
+    return low.replace("-", "") in rules.thing_nouns or low in rules.thing_nouns or rules.is_safe_word(following)
 
 
 def _ordinary_use(doc: Doc, word: Word) -> bool:
@@ -1243,12 +1270,17 @@ def _ordinary_use(doc: Doc, word: Word) -> bool:
         second = after.group(1).lower()
         if second in r.JOINING_WORDS and (third := r.LOWER_WORD.match(doc.text, after.end())):
             other = third.group(1).lower()
+            if other in r.NEGATIONS:
+                return True  # "Lestari atau tidaknya program ini ...": whether it lasts, not a girl
             if other in rules.common and not _personal_word(rules, other):
                 return True
             if r.WORDS_AS_WORDS.match(doc.lower, third.end()):
                 return True  # "Putri dan pangeran adalah tokoh dalam dongeng": two words talked about
         if second in rules.thing_nouns and not _personal_word(rules, second):
             return True
+        if second in r.DETERMINERS and (third := r.LOWER_WORD.match(doc.text, after.end())):
+            if third.group(1).lower() not in r.TIME_NOUNS:
+                return True  # "Rizki tiap orang sudah diatur" (rezeki); not "Rizki tiap hari main gim"
     _, sent_end = _sentence_around(doc.text, start, end)
     again = doc.lower.find(low, end, sent_end)
     while again >= 0:
@@ -1481,7 +1513,14 @@ def _apposition_name(rules: Rules, words: list[Word], last: bool) -> tuple[int, 
             count += 1
         picked = words[len(words) - count :] if count else []
     else:
-        picked = words if len(words) <= 3 and all(_name_like(rules, word) for _, _, word in words) else []
+        # "The girl, Mei Ling Tjandra, ...": a given name may also be a month, beside another name.
+        picked = (
+            words
+            if len(words) <= 3
+            and all(_name_like(rules, word) or word.lower() in rules.months_weekdays for _, _, word in words)
+            and any(_name_like(rules, word) for _, _, word in words)
+            else []
+        )
     return (picked[0][0], picked[-1][1]) if picked else None
 
 
@@ -2198,6 +2237,128 @@ def _places_after_findings(doc: Doc, found: list[Finding], safe: Spans) -> list[
     return out
 
 
+# --- classes found by the fifth blind batch ------------------------------------------------
+
+
+def _registrations(doc: Doc) -> Iterator[Finding]:
+    """The number of a police report, court case, complaint, ticket or medical record: "LP/B/417/VI/2024/SPKT",
+    "112/Pid.Sus/2024/PN Mks", "nomor tiket PPA-JKT-2024-000731", "no. RM 00-45-12". The police, a court or a
+    service files it under the child's name, so it identifies the child as a NIK does."""
+    if not doc.has_digit:
+        return
+    text, lower = doc.text, doc.lower
+    if "/" in text:
+        for match in r.REGISTRATION_TOKEN.finditer(text):
+            token = lower[match.start() : match.end()]
+            if not word_start(text, match.start(), "@./-") or not r.DIGIT.search(token):
+                continue
+            parts = set(r.REGISTRATION_PART.findall(token))
+            if parts & r.REGISTRATION_MARKERS and not parts & r.PUBLIC_REGISTRATION:
+                yield doc.finding("nik", *match.span())
+    for match in doc.finditer(r.REGISTRATION_CUE):
+        hit = match.group("hit").rstrip(".-/")
+        digits = r.DIGIT.findall(hit)
+        if len(digits) < 4 or not word_end(lower, match.start("hit") + len(hit)):
+            continue
+        if all(r.YEAR_GROUP.fullmatch(group) for group in re.findall(r"\d+", hit)):
+            continue  # "laporan 2023", "laporan 2022-2023": years, not a number
+        cue = match.group().split()[0].rstrip(".:#")
+        named = cue in ("nomor", "nomer", "no", "nmr") or len(match.group()[: match.start("hit") - match.start()].split()) > 1
+        structured = bool(re.search(r"[a-z]", hit)) and bool(re.search(r"[\-/.]", hit))
+        if cue in r.WEAK_REGISTRATION_CUES and not named and not structured:
+            continue  # "RM 50.000" is ringgit, "ID laporan 2024001" a record of a system (not a PPA-JKT-... ticket)
+        if r.MONEY_BEFORE.search(lower, max(0, match.start("hit") - 5), match.start("hit")) or r.UNIT_AFTER.match(
+            lower, match.start("hit") + len(hit)
+        ):
+            continue
+        yield doc.finding("nik", match.start("hit"), match.start("hit") + len(hit))
+
+
+def _styled_names(doc: Doc) -> Iterator[Finding]:
+    """A user name styled with symbols, as games allow: "RZK•GAMING", "乂Zaki乂" (two letters at least)."""
+    text = doc.text
+    if not r.STYLED_MARKS.search(text):
+        return
+    for match in r.STYLED_NAME.finditer(text):
+        token = match.group().rstrip(".")
+        if sum(char.isalpha() for char in token) >= 2 and not r.TIMES_ONLY.fullmatch(token):
+            yield doc.finding("handle", match.start(), match.start() + len(token))
+
+
+def _glued_schools(doc: Doc) -> Iterator[Finding]:
+    """A school written without spaces, in chat: "smpn1kalasan", "sdn02karangrejo", "sman3"."""
+    for match in doc.finditer(r.GLUED_SCHOOL):
+        yield doc.finding("school", *match.span())
+
+
+def _small_islands(doc: Doc) -> Iterator[Finding]:
+    """A small island named as a place: "nelayan di Pulau Barrang Caddi" (a listed island is fine)."""
+    rules = doc.rules
+    for match in doc.finditer(r.SMALL_ISLAND):
+        words = match.group("name").split()
+        if words[0] in rules.function_words or not _name_like(rules, words[0]):
+            continue
+        if any(rules.is_coarse(" ".join(words[:count])) for count in range(1, len(words) + 1)):
+            continue  # "Pulau Jawa", "Pulau Nusa Tenggara"
+        yield doc.finding("village", *match.span())
+
+
+def _named_as(doc: Doc) -> Iterator[Finding]:
+    """Someone named in a record: "names the victim as Aurelia Benedicta Lumi"."""
+    rules = doc.rules
+    for match in doc.finditer(r.NAMED_AS):
+        words = match.group("hit").split()
+        if words[0] in rules.given_names or _name_like(rules, words[0]):
+            yield doc.finding("name", *match.span("hit"))
+
+
+def _real_names(doc: Doc) -> Iterator[Finding]:
+    """A name the text says is real, even an ordinary word: "Bunga, siswi kelas 8, adalah nama aslinya—bukan
+    samaran", "Rara is her real name". The name opens the sentence or stands right before the phrase."""
+    text, rules = doc.text, doc.rules
+    if r.REAL_NAME_WORDS.isdisjoint(doc.words):
+        return
+    for match in r.REAL_NAME.finditer(doc.lower):
+        sent_start, _ = _sentence_around(text, match.start(), match.end())
+        lead = r.SPACES.match(text, sent_start).end()
+        lead = lead + 1 if text[lead : lead + 1] in QUOTE_CHARS else lead
+        for start in (lead, r.PREV_CAP.search(text, max(sent_start, match.start() - 40), match.start())):
+            if start is None:
+                continue
+            pos = start if isinstance(start, int) else start.start()
+            run = r.CAP_RUN.match(text, pos)
+            if not run or run.start() >= match.start():
+                continue
+            first = run.group().split()[0]
+            if first in rules.function_words or first.lower() in rules.roles or rules.is_safe_word(first):
+                continue
+            if first in rules.acronyms or first.lower() in rules.cue_words or rules.is_coarse(first):
+                continue
+            yield doc.finding("name", run.start(), run.end())
+            break
+
+
+QUOTE_CHARS = "\"“‘'"
+
+
+def _lower_chat_subjects(doc: Doc) -> Iterator[Finding]:
+    """A listed given name in lower case opening a chat line before a person's verb: "ayu bilang dia ...",
+    "trus dinda nangis" (not "indah sekali", "bunga sudah layu")."""
+    text, rules = doc.text, doc.rules
+    for name in doc.words & rules.name_words_lower:
+        if name in rules.roles or name in r.ID_STOP:
+            continue
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if word_start(text, pos) and word_end(text, end) and r.PERSON_AFTER_NAME.match(doc.lower, end):
+                before = _words_before(text, pos)
+                lead = before[0] if before and before[0][1] in r.CHAT_LEAD else None
+                if _at_sentence_start(text, lead[0] if lead else pos) or (pos == 0):
+                    yield doc.finding("name", pos, end)
+            pos = text.find(name, end)
+
+
 DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _plain_rules,
     _phones,
@@ -2247,6 +2408,13 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _area_units,
     _house_numbers,
     _dates,
+    _registrations,
+    _styled_names,
+    _glued_schools,
+    _small_islands,
+    _named_as,
+    _real_names,
+    _lower_chat_subjects,
 ]
 
 
@@ -2299,6 +2467,8 @@ class Scanner:
             return False
         if r.FICTIONAL_MARK.match(doc.text, finding.end):
             return True
+        if finding.kind == "name" and r.FICTIONAL_AFTER_APPOSITION.match(doc.text, finding.end):
+            return True  # "Ayu, teman sebaya korban (nama disamarkan), ..."
         start = finding.start
         if finding.kind in ("name", "initials"):
             if finding.kind == "initials" and finding.text.split()[-1].strip(".") in r.PLACEHOLDER_LETTERS:

@@ -298,7 +298,9 @@ HANDLE = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
 # These run on the lower-cased text.
 _TLD = r"(?:com|net|org|id|co|info|biz|me|io|edu|ac|sch|go|mil|my|sg)\b"
 _DOT_WORD = r"(?:[ \t]*[\[({<][ \t]*(?:dot|titik|\.)[ \t]*[\])}>][ \t]*|[ \t]+(?:dot|titik)[ \t]+)"
-OBFUSCATED_AT = re.compile(r"[ \t]*[\[({<][ \t]*(?:at|et|@)[ \t]*[\])}>][ \t]*|[ \t]+(?:at|et|di)[ \t]+")
+OBFUSCATED_AT = re.compile(
+    r"[ \t]*[\[({<][ \t]*(?:at|et|@)[ \t]*[\])}>][ \t]*|[ \t]+(?:at|et|di)[ \t]+|[ \t]*@[ \t]*"
+)
 BRACKETED = re.compile(r"[\[({<][ \t]*(?:at|et|@|dot|titik)[ \t]*[\])}>]")
 OBFUSCATED_DOMAIN = re.compile(rf"[a-z0-9-]+(?:(?:{_DOT_WORD}|\.)[a-z0-9-]+)*(?:{_DOT_WORD}|\.){_TLD}")
 HAS_DOT_WORD = re.compile(_DOT_WORD)
@@ -1018,6 +1020,7 @@ class Rules:
 
     def _sets(self, lex: Lexicon) -> None:
         self.given_names = lex.set("given_names")
+        self.word_names = lex.set("word_names")  # "Dek Mawar": a name after a form of address only
         self.ambiguous_names = lex.starred("given_names")
         self.name_phrases = frozenset(" ".join(phrase.lower().split()) for phrase in lex["name_phrases"])
         self.phrase_heads = frozenset(phrase.split()[0].capitalize() for phrase in self.name_phrases)
@@ -1091,7 +1094,9 @@ class Rules:
             pattern(
                 rf"(?:{alt(lex['law_words'])}|Peraturan(?:\s+[A-Z]\w+){{0,3}}|Keputusan(?:\s+[A-Z]\w+){{0,3}})"
                 rf"{_LAW_NUMBER}|(?:Pasal|Article)\s+\d+[A-Z]?(?:\s+ayat\s+\(\d+\))?"
-                rf"|(?:{alt('pulau kepulauan provinsi', cases=True)}|Province)\s+[A-Z]\w+(?:\s+[A-Z]\w+)?",
+                rf"|(?:{alt('provinsi', cases=True)}|Province)\s+[A-Z]\w+(?:\s+[A-Z]\w+)?"
+                # "Pulau Jawa", "Kepulauan Riau": a listed island or province; a small island is a place.
+                rf"|(?:{alt('pulau kepulauan', cases=True)})\s+(?:{alt(lex['islands'] + lex['provinces'])})(?![\w-])",
                 cues=list(lex["law_words"])
                 + ["Peraturan", "Keputusan", "Pasal", "Article", "pulau", "kepulauan", "provinsi"],
             ),
@@ -1107,7 +1112,9 @@ class Rules:
     def _names(self, lex: Lexicon) -> None:
         honorifics = lex["honorifics"]
         self.honorific = pattern(
-            rf"{ialt(honorifics)}\.?[ \t]+(?P<first>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+){{0,2}}"
+            # "Ibu Hj. Rosmiati", "Pak Dr. Sinaga": a second, abbreviated title may stand before the name.
+            rf"{ialt(honorifics)}\.?(?:[ \t]+(?:{ialt(honorifics)}|H|Dr|Ir|Drs|Dra|Prof)\.)?"
+            r"[ \t]+(?P<first>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+){0,2}"
             # "Ahmad Fauzi bin Sulaiman": the father's name identifies the child as much as hers.
             r"|(?:bin|binti)[ \t]+(?P<parent>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+){0,2}",
             cues=list(honorifics) + ["bin", "binti"],
@@ -1444,6 +1451,9 @@ class Rules:
             ABBREVIATED_NAME,
             SUBJECT_VERB,
             POSTCODE_CUE,
+            REGISTRATION_CUE,
+            GLUED_SCHOOL,
+            NAMED_AS,
         ]
         extra = self.plate_lower.triggers | self.platform_words | keys(CLASS_STREAMS)
         words = frozenset().union(*(p.triggers for p in anchored), extra)
@@ -1631,3 +1641,111 @@ OWNER_CUES = frozenset(
         "under the name of",
     ]
 )
+
+
+# --- classes found by the fifth blind batch of November 2026 -------------------------------
+
+# The number of a police report, a court case or a complaint, which the police, a court or a service
+# files under the child's name: "LP/B/417/VI/2024/SPKT/Polres ...", "STPL/812/XI/2023/Reskrim",
+# "045/PPA/III/2024", "112/Pid.Sus/2024/PN Mks". Found as a token of three or more parts joined by "/",
+# with a digit and one part that names the police, a court or a child-protection service (checked in Python).
+REGISTRATION_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){2,}")
+REGISTRATION_PART = re.compile(r"[a-z]+")
+REGISTRATION_MARKERS = keys(
+    "lp stpl sttlp stplp stbl spkt reskrim satreskrim polres polresta polrestabes polsek polsekta polda "
+    "bareskrim ditreskrimum ditreskrimsus ditreskrimsiber siber sidik lidik sprin sp2hp pid sus pn pdt pa pt "
+    "ppa uppa uptd p2tp2a dp3a pengaduan aduan reg register rm tiket"
+)
+# Decisions of the Constitutional Court ("22/PUU-XV/2017") are public, like laws.
+PUBLIC_REGISTRATION = keys("puu uu perpres perda perkap perma kma sema")
+# The same numbers, and medical-record, insurance and ticket numbers, after the word for them: "nomor
+# perkara ...", "nomor tiket PPA-JKT-2024-000731", "no. RM 00-45-12", "case ref. ...", "BPJS ..."
+# (lower-cased text; the number needs four digits and is no year, checked in Python).
+REGISTRATION_CUE = pattern(
+    r"(?:(?:nomor|nomer|no\.?|nmr\.?)[ \t]*)?"
+    r"(?:perkara|registrasi|register|reg\.?|laporan[ \t]+polisi|laporan|lp|stpl|pengaduan|aduan|tiket|ticket"
+    r"|rekam[ \t]+medis|rm|medical[ \t]+record|mrn|bpjs(?:[ \t]+kesehatan)?|jkn|kis"
+    r"|(?:case|report|complaint|police[ \t]+report|file|ticket|reference)[ \t]+(?:ref\.?|reference|number|no\.?|id|#)"
+    r"|case|ref\.?)"
+    r"(?:[ \t]+(?:korban|anak|pasien|pelapor|nomor|no\.?|number|id|nya))*(?:-?nya)?"
+    r"[ \t]*[:#.=]?[ \t]*(?P<hit>[a-z0-9]+(?:[ \t]?[\-/.][ \t]?[a-z0-9]+)*)",
+    lower=True,
+    triggers="nomor nomer no nmr perkara registrasi register reg laporan lp stpl pengaduan aduan tiket ticket "
+    "rekam rm medical mrn bpjs jkn kis case report complaint police file reference ref",
+    anchored=True,
+    needs_digit=True,
+)
+# Cue words that name a number only with "nomor"/"no." or a longer phrase before them ("rm" alone may be
+# ringgit, "case 3" a case of a training).
+WEAK_REGISTRATION_CUES = frozenset(
+    ["rm", "case", "ref", "reg", "lp", "kis", "jkn", "laporan", "pengaduan", "aduan", "tiket", "ticket", "register"]
+)
+# A user name styled with symbols, as games allow: "RZK•GAMING", "乂Zaki乂", "xX★Rara★Xx".
+STYLED_NAME = re.compile(
+    r"(?<!\S)[^\s,;:!?()\[\]\"“”]*[A-Za-z0-9][•·★☆♡♥❤✿❀乂ツ꧁꧂〆彡々†ϟ×~|ᴳ][^\s,;:!?()\[\]\"“”]*"
+)
+STYLED_MARKS = re.compile(r"[•·★☆♡♥❤✿❀乂ツ꧁꧂〆彡々†ϟ×~|ᴳ]")
+# A school written without spaces, in chat: "smpn1kalasan", "sdn02karangrejo", "sman3" (lower case).
+GLUED_SCHOOL = pattern(
+    r"(?:sd|smp|sma|smk|mts|slb)n?\d{1,3}(?:[a-z]{3,}\d{0,2})?(?![\w@.-])",
+    "@./-_",
+    lower=True,
+    triggers="sd sdn smp smpn sma sman smk smkn mts mtsn slb slbn",
+    anchored=True,
+    needs_digit=True,
+)
+# A small island named as a place: "Pulau Barrang Caddi", "P. Kodingareng" (a listed island or
+# province is fine: "Pulau Jawa").
+SMALL_ISLAND = pattern(
+    r"(?:Pulau|Pulo|PULAU)[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})",
+    cues="pulau pulo",
+)
+# Someone named in a record or report: "names the victim as Aurelia ...", "identified the child as ...",
+# "lists the girl's name as ...".
+NAMED_AS = pattern(
+    r"(?i:names|named|naming|identifies|identified|identifying|lists|listed|records|recorded|registers|registered"
+    r"|gives|gave)[ \t]+(?i:(?:the|her|his)[ \t]+)?"
+    r"(?i:victim|child|girl|boy|survivor|complainant|reporter|offender|suspect|perpetrator|student|pupil|mother"
+    r"|father|daughter|son)(?i:['’]s[ \t]+(?:full[ \t]+|real[ \t]+)?name)?[ \t]+as[ \t]+(?P<hit>[A-Z][a-z]+"
+    r"(?:[ \t]+[A-Z][a-z]+){0,3})",
+    triggers="names named naming identifies identified identifying lists listed records recorded registers "
+    "registered gives gave",
+    anchored=True,
+)
+# A name said to be real: "Bunga ... adalah nama aslinya—bukan samaran", "Rara is her real name" (lower-cased).
+REAL_NAME = re.compile(
+    r"(?<![a-z])(?:(?:adalah|merupakan|ialah|memang|is|was)[ \t]+(?:(?:memang|benar|juga|actually|indeed)[ \t]+)?"
+    r"(?:nama[ \t]+(?:asli|sebenarnya|lengkap[ \t]+asli)(?:nya)?|(?:her|his|their|the[ \t]+(?:child|girl|boy)['’]s)"
+    r"[ \t]+real[ \t]+name|a[ \t]+real[ \t]+name)|bukan[ \t]+(?:nama[ \t]+)?samaran|not[ \t]+a[ \t]+pseudonym)(?![a-z])"
+)
+REAL_NAME_WORDS = keys("asli aslinya sebenarnya real samaran pseudonym")
+# A person's verb after a name that opens a sentence or a chat line: "Indah baru berusia 11 tahun",
+# "ayu bilang dia ...", "Bintang diajak ..." (lower-cased text, right after the name). With one of these a
+# given name that is also an ordinary word ("Indah", "Bintang") is a name; "Indah sekali" is not.
+PERSON_AFTER_NAME = re.compile(
+    r"[ \t]+(?:(?:baru|sudah|udah|udh|sdh|pernah|juga|jg|masih|sempat|tadi|kemarin|kmrn|lalu|akhirnya|kemudian"
+    r"|sering|tiba-tiba|langsung|ga|gak|nggak|tidak|tak)[ \t]+)?"
+    r"(?:berusia|berumur|umurnya|usianya|bilang|blg|bilangnya|ngomong|cerita|crita|bercerita|menceritakan|curhat"
+    r"|nangis|menangis|ngaku|mengaku|ketakutan|takut|diajak|dijemput|dipaksa|diancam|disuruh|dirayu|dibujuk"
+    r"|dichat|diculik|dipeluk|dipukul|dilecehkan|melapor|lapor|kabur|pulang|bersekolah|sekolah[ \t]+di|tinggal"
+    r"[ \t]+(?:di|bersama|dengan|sama)|duduk[ \t]+di[ \t]+kelas|lahir[ \t]+di|mengirim|ngirim|kirim|ketemu|bertemu"
+    r"|berkenalan|kenalan|chat|ngechat|nelpon|menelepon|dihubungi|mengenal|kenal)(?![a-z])"
+)
+# Lower-case words before a name at the start of a chat line: "trus ayu bilang".
+CHAT_LEAD = keys("trus terus lalu terus kemudian tapi tp trs abis habis pas")
+# "tiap orang", "setiap manusia" after a word that is also a name: a possessed noun phrase, "Rizki tiap orang
+# sudah diatur" (rezeki); "Rizki tiap hari main gim" is a person doing something every day.
+DETERMINERS = frozenset(["tiap", "setiap", "seluruh", "semua", "segala", "para", "masing-masing"])
+TIME_NOUNS = keys(
+    "hari malam pagi siang sore minggu pekan bulan tahun kali jam saat waktu libur istirahat pulang"
+)
+NEGATIONS = frozenset(["tidak", "tidaknya", "tak", "bukan", "bukannya", "belum", "belumnya", "enggak", "nggak"])
+# A name followed, in its apposition, by a bracketed mark that it is disguised: "Ayu, teman sebaya korban
+# (nama disamarkan), ..." (only lower-case words between).
+FICTIONAL_AFTER_APPOSITION = re.compile(
+    rf"[\"”’']?[ \t]*,[ \t]*[a-z][a-z0-9 \t'’-]{{0,60}}\([ \t]*(?i:{_PSEUDONYM})[ \t]*\)"
+)
+# English labels for a child that, with one capital letter, make a placeholder: "Child B, 11, was referred".
+EN_PLACEHOLDER_CUES = frozenset(["Child", "Student", "Pupil", "Victim", "Girl", "Boy", "Offender"])
+# The last capitalised word before a phrase: "... karena Bunga adalah nama aslinya".
+PREV_CAP = re.compile(r"(?<![\w'’-])[A-Z][a-z]+[ \t]*,?[ \t]*\Z")
