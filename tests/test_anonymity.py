@@ -548,3 +548,68 @@ def test_project_lists_extend_the_package_lists(tmp_path):
 
 def test_a_project_without_local_lists_uses_the_package_lists(tmp_path):
     assert lexicon_for(tmp_path) is package_lexicon()
+
+
+# --- classes of the fifth blind batch ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        (
+            "nik",
+            "Sesuai LP/B/417/VI/2024/SPKT/Polres Toba, korban diperiksa.",
+            "LP/B/417/VI/2024/SPKT/Polres",
+        ),
+        ("nik", "Perkara 112/Pid.Sus/2024/PN Mks sudah diputus.", "112/Pid.Sus/2024/PN"),
+        ("nik", "Nomor tiket PPA-JKT-2024-000731 dibuka.", "PPA-JKT-2024-000731"),
+        ("nik", "No. RM 449012 tertulis di surat rujukan.", "449012"),
+        ("nik", "Her medical record number is RM-2023-04417.", "RM-2023-04417"),
+        ("name", "'Dek Mawar, kirim fotomu dong,' tulis pelaku.", "Dek Mawar"),
+        ("name", "Indah baru berusia 11 tahun saat itu.", "Indah"),
+        ("name", "ayu bilang dia dikasih hp baru", "ayu"),
+        ("name", "The report names the victim as Aurelia Lumi.", "Aurelia Lumi"),
+        ("name", "The girl, Mei Ling Tjandra, attends a private school.", "Mei Ling Tjandra"),
+        ("name", "Ibu Hj. Rosmiati melihat mobil itu.", "Ibu Hj. Rosmiati"),
+        ("name", "Bunga, siswi kelas 8, adalah nama aslinya, bukan samaran.", "Bunga"),
+        ("handle", "His in-game name is RZK•GAMING.", "RZK•GAMING"),
+        (
+            "email",
+            "Kirim ke bunda.salma @ yahoo titik co titik id ya.",
+            "bunda.salma @ yahoo titik co titik id",
+        ),
+        ("school", "si yudha anak smpn1kalasan", "smpn1kalasan"),
+        ("village", "Ayahnya nelayan di Pulau Barrang Caddi.", "Pulau Barrang Caddi"),
+    ],
+)
+def test_fifth_blind_batch_classes_are_found(kind: str, text: str, expected: str):
+    assert (kind, expected) in [(f.kind, f.text) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putusan MK Nomor 22/PUU-XV/2017 menaikkan batas usia perkawinan.",
+        "ID laporan 2024001 tercatat di sistem pengaduan.",
+        "Lihat laporan tahunan 2023 untuk data lengkap.",
+        'Jangan panggil anak dengan sebutan seperti "Dek Manis".',
+        "Indah sekali melihat anak-anak berani bercerita.",
+        "bunga sudah layu karena lupa disiram",
+        "Lestari atau tidaknya program ini bergantung pada sekolah.",
+        "Rizki tiap orang sudah diatur, kata ibu korban.",
+        "Sandi Wi-Fi sekolah sebaiknya tidak ditempel di dinding.",
+        "Ayu, teman sebaya korban (nama disamarkan), melapor lebih dulu.",
+        "Child B, 11, was referred to a psychologist.",
+        "Pulau Jawa dan Pulau Sumatra punya angka pelaporan tertinggi.",
+        "Tulis alamat dengan format nama @ domain titik com sebagai contoh.",
+        "Bunga bukan nama asli, melainkan nama samaran yang dipakai media.",
+    ],
+)
+def test_fifth_blind_batch_limits_pass(text: str):
+    assert scan(text) == []
+
+
+def test_a_name_that_is_also_a_word_needs_a_persons_verb_or_a_time():
+    """ "Rizki tiap hari main gim" is a boy; "Rizki tiap orang" is fortune. "Anak B" (Indonesian) stays initials."""
+    assert [f.text for f in scan("Rizki tiap hari main gim sampai malam.")] == ["Rizki"]
+    assert [f.kind for f in scan("Anak B menerima pesan dari akun palsu.")] == ["initials"]

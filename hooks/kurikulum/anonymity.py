@@ -660,6 +660,11 @@ def _obfuscated_emails(doc: Doc) -> Iterator[Finding]:
         domain = r.OBFUSCATED_DOMAIN.match(text, at.end())
         if not local or not domain or local.group().endswith(" ") or not word_end(text, domain.end()):
             continue
+        if (
+            local.group().strip() in r.EXAMPLE_EMAIL_WORDS
+            and domain.group().split()[0] in r.EXAMPLE_EMAIL_WORDS
+        ):
+            continue  # "nama @ domain titik com": the shape of an address, written as an example
         bracketed = "[" in at.group() or "(" in at.group() or "<" in at.group() or "{" in at.group()
         if bracketed or r.HAS_DOT_WORD.search(domain.group()):
             yield doc.finding("email", local.start(), domain.end())
@@ -1000,7 +1005,11 @@ def _cued_names(doc: Doc) -> Iterator[Finding]:
             continue  # "Pak Haji", "Bu Hajjah", "Mbak Kakak": a form of address twice, no name
         if first and (
             first.lower() in rules.roles
-            or (first.lower() in rules.common and first not in rules.given_names and first not in rules.word_names)
+            or (
+                first.lower() in rules.common
+                and first not in rules.given_names
+                and first not in rules.word_names
+            )
         ):
             continue  # "Bu Guru", and nicknames made of ordinary words: "Om Baik", "Kak Manis"
         yield doc.finding("name", *match.span())
@@ -1241,7 +1250,8 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
         return (
             not _at_sentence_start(doc.text, words[index][0])
             or after.lower() in r.EN_SUBJECT_VERBS
-            or r.PERSON_AFTER_NAME.match(doc.lower, words[index][1]) is not None  # "Indah baru berusia 11 tahun"
+            or r.PERSON_AFTER_NAME.match(doc.lower, words[index][1])
+            is not None  # "Indah baru berusia 11 tahun"
         )
     return True
 
@@ -1253,7 +1263,9 @@ def _thing_after(doc: Doc, word: Word, following: str) -> bool:
     if not _at_sentence_start(doc.text, word[0]):
         return False
     low = following.lower()
-    return low.replace("-", "") in rules.thing_nouns or low in rules.thing_nouns or rules.is_safe_word(following)
+    return (
+        low.replace("-", "") in rules.thing_nouns or low in rules.thing_nouns or rules.is_safe_word(following)
+    )
 
 
 def _ordinary_use(doc: Doc, word: Word) -> bool:
@@ -2263,13 +2275,16 @@ def _registrations(doc: Doc) -> Iterator[Finding]:
         if all(r.YEAR_GROUP.fullmatch(group) for group in re.findall(r"\d+", hit)):
             continue  # "laporan 2023", "laporan 2022-2023": years, not a number
         cue = match.group().split()[0].rstrip(".:#")
-        named = cue in ("nomor", "nomer", "no", "nmr") or len(match.group()[: match.start("hit") - match.start()].split()) > 1
+        named = (
+            cue in ("nomor", "nomer", "no", "nmr")
+            or len(match.group()[: match.start("hit") - match.start()].split()) > 1
+        )
         structured = bool(re.search(r"[a-z]", hit)) and bool(re.search(r"[\-/.]", hit))
         if cue in r.WEAK_REGISTRATION_CUES and not named and not structured:
             continue  # "RM 50.000" is ringgit, "ID laporan 2024001" a record of a system (not a PPA-JKT-... ticket)
-        if r.MONEY_BEFORE.search(lower, max(0, match.start("hit") - 5), match.start("hit")) or r.UNIT_AFTER.match(
-            lower, match.start("hit") + len(hit)
-        ):
+        if r.MONEY_BEFORE.search(
+            lower, max(0, match.start("hit") - 5), match.start("hit")
+        ) or r.UNIT_AFTER.match(lower, match.start("hit") + len(hit)):
             continue
         yield doc.finding("nik", match.start("hit"), match.start("hit") + len(hit))
 
@@ -2322,10 +2337,10 @@ def _real_names(doc: Doc) -> Iterator[Finding]:
         sent_start, _ = _sentence_around(text, match.start(), match.end())
         lead = r.SPACES.match(text, sent_start).end()
         lead = lead + 1 if text[lead : lead + 1] in QUOTE_CHARS else lead
-        for start in (lead, r.PREV_CAP.search(text, max(sent_start, match.start() - 40), match.start())):
-            if start is None:
-                continue
-            pos = start if isinstance(start, int) else start.start()
+        # The word right before the phrase ("..., karena Melati adalah nama asli"), else the sentence's first word
+        # ("Bunga, siswi kelas 8 di MTsN 1 Pidie, adalah nama aslinya").
+        before = r.PREV_CAP.search(text, max(sent_start, match.start() - 40), match.start())
+        for pos in ([before.start()] if before and "," not in before.group() else []) + [lead]:
             run = r.CAP_RUN.match(text, pos)
             if not run or run.start() >= match.start():
                 continue
@@ -2334,8 +2349,9 @@ def _real_names(doc: Doc) -> Iterator[Finding]:
                 continue
             if first in rules.acronyms or first.lower() in rules.cue_words or rules.is_coarse(first):
                 continue
-            yield doc.finding("name", run.start(), run.end())
-            break
+            if first in rules.given_names or first in rules.word_names or _name_like(rules, first):
+                yield doc.finding("name", run.start(), run.end())
+                break
 
 
 QUOTE_CHARS = "\"“‘'"

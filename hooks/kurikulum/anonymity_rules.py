@@ -1667,7 +1667,8 @@ REGISTRATION_CUE = pattern(
     r"|rekam[ \t]+medis|rm|medical[ \t]+record|mrn|bpjs(?:[ \t]+kesehatan)?|jkn|kis"
     r"|(?:case|report|complaint|police[ \t]+report|file|ticket|reference)[ \t]+(?:ref\.?|reference|number|no\.?|id|#)"
     r"|case|ref\.?)"
-    r"(?:[ \t]+(?:korban|anak|pasien|pelapor|nomor|no\.?|number|id|nya))*(?:-?nya)?"
+    r"(?:[ \t]+(?:korban|anak|pasien|pelapor|pengaduan|laporan|aduan|kesehatan|itu|ini|tersebut|nomor|no\.?|number"
+    r"|id|nya|bernomor|nomornya|adalah|yaitu|as|is|was|of|the|her|his|child|girl|boy|victim|patient))*(?:-?nya)?"
     r"[ \t]*[:#.=]?[ \t]*(?P<hit>[a-z0-9]+(?:[ \t]?[\-/.][ \t]?[a-z0-9]+)*)",
     lower=True,
     triggers="nomor nomer no nmr perkara registrasi register reg laporan lp stpl pengaduan aduan tiket ticket "
@@ -1678,16 +1679,31 @@ REGISTRATION_CUE = pattern(
 # Cue words that name a number only with "nomor"/"no." or a longer phrase before them ("rm" alone may be
 # ringgit, "case 3" a case of a training).
 WEAK_REGISTRATION_CUES = frozenset(
-    ["rm", "case", "ref", "reg", "lp", "kis", "jkn", "laporan", "pengaduan", "aduan", "tiket", "ticket", "register"]
+    [
+        "rm",
+        "case",
+        "ref",
+        "reg",
+        "lp",
+        "kis",
+        "jkn",
+        "laporan",
+        "pengaduan",
+        "aduan",
+        "tiket",
+        "ticket",
+        "register",
+    ]
 )
 # A user name styled with symbols, as games allow: "RZK•GAMING", "乂Zaki乂", "xX★Rara★Xx".
 STYLED_NAME = re.compile(
     r"(?<!\S)[^\s,;:!?()\[\]\"“”]*[A-Za-z0-9][•·★☆♡♥❤✿❀乂ツ꧁꧂〆彡々†ϟ×~|ᴳ][^\s,;:!?()\[\]\"“”]*"
 )
 STYLED_MARKS = re.compile(r"[•·★☆♡♥❤✿❀乂ツ꧁꧂〆彡々†ϟ×~|ᴳ]")
-# A school written without spaces, in chat: "smpn1kalasan", "sdn02karangrejo", "sman3" (lower case).
+# A school written without spaces, in chat: "smpn1kalasan", "sdn02karangrejo", "sman3" (lower case; "sd2" alone is
+# a grade, with "n" for negeri or a place it is a school).
 GLUED_SCHOOL = pattern(
-    r"(?:sd|smp|sma|smk|mts|slb)n?\d{1,3}(?:[a-z]{3,}\d{0,2})?(?![\w@.-])",
+    r"(?:sd|smp|sma|smk|mts|slb)(?:n\d{1,3}(?:[a-z]{3,}\d{0,2})?|\d{1,3}[a-z]{3,}\d{0,2})(?![\w@.-])",
     "@./-_",
     lower=True,
     triggers="sd sdn smp smpn sma sman smk smkn mts mtsn slb slbn",
@@ -1723,7 +1739,8 @@ REAL_NAME_WORDS = keys("asli aslinya sebenarnya real samaran pseudonym")
 # "ayu bilang dia ...", "Bintang diajak ..." (lower-cased text, right after the name). With one of these a
 # given name that is also an ordinary word ("Indah", "Bintang") is a name; "Indah sekali" is not.
 PERSON_AFTER_NAME = re.compile(
-    r"[ \t]+(?:(?:baru|sudah|udah|udh|sdh|pernah|juga|jg|masih|sempat|tadi|kemarin|kmrn|lalu|akhirnya|kemudian"
+    r"[ \t]+(?:(?:baru|sudah|udah|udh|sdh|pernah|juga|jg|masih|sempat|tadi|kemarin|kmrn|lalu|akhirnya|kemudian|kini"
+    r"|sekarang|dulu"
     r"|sering|tiba-tiba|langsung|ga|gak|nggak|tidak|tak)[ \t]+)?"
     r"(?:berusia|berumur|umurnya|usianya|bilang|blg|bilangnya|ngomong|cerita|crita|bercerita|menceritakan|curhat"
     r"|nangis|menangis|ngaku|mengaku|ketakutan|takut|diajak|dijemput|dipaksa|diancam|disuruh|dirayu|dibujuk"
@@ -1739,7 +1756,9 @@ DETERMINERS = frozenset(["tiap", "setiap", "seluruh", "semua", "segala", "para",
 TIME_NOUNS = keys(
     "hari malam pagi siang sore minggu pekan bulan tahun kali jam saat waktu libur istirahat pulang"
 )
-NEGATIONS = frozenset(["tidak", "tidaknya", "tak", "bukan", "bukannya", "belum", "belumnya", "enggak", "nggak"])
+NEGATIONS = frozenset(
+    ["tidak", "tidaknya", "tak", "bukan", "bukannya", "belum", "belumnya", "enggak", "nggak"]
+)
 # A name followed, in its apposition, by a bracketed mark that it is disguised: "Ayu, teman sebaya korban
 # (nama disamarkan), ..." (only lower-case words between).
 FICTIONAL_AFTER_APPOSITION = re.compile(
@@ -1749,3 +1768,7 @@ FICTIONAL_AFTER_APPOSITION = re.compile(
 EN_PLACEHOLDER_CUES = frozenset(["Child", "Student", "Pupil", "Victim", "Girl", "Boy", "Offender"])
 # The last capitalised word before a phrase: "... karena Bunga adalah nama aslinya".
 PREV_CAP = re.compile(r"(?<![\w'’-])[A-Z][a-z]+[ \t]*,?[ \t]*\Z")
+# Placeholder words of an example address: "nama @ domain titik com" (lower case).
+EXAMPLE_EMAIL_WORDS = frozenset(
+    ["nama", "name", "email", "domain", "contoh", "example", "user", "alamat", "akun"]
+)
