@@ -1290,9 +1290,9 @@ def _ordinary_use(doc: Doc, word: Word) -> bool:
                 return True  # "Putri dan pangeran adalah tokoh dalam dongeng": two words talked about
         if second in rules.thing_nouns and not _personal_word(rules, second):
             return True
-        if second in r.DETERMINERS and (third := r.LOWER_WORD.match(doc.text, after.end())):
-            if third.group(1).lower() not in r.TIME_NOUNS:
-                return True  # "Rizki tiap orang sudah diatur" (rezeki); not "Rizki tiap hari main gim"
+        third = r.LOWER_WORD.match(doc.text, after.end()) if second in r.DETERMINERS else None
+        if third and third.group(1).lower() not in r.TIME_NOUNS:
+            return True  # "Rizki tiap orang sudah diatur" (rezeki); not "Rizki tiap hari main gim"
     _, sent_end = _sentence_around(doc.text, start, end)
     again = doc.lower.find(low, end, sent_end)
     while again >= 0:
