@@ -2265,8 +2265,13 @@ def _registrations(doc: Doc) -> Iterator[Finding]:
             if not word_start(text, match.start(), "@./-") or not r.DIGIT.search(token):
                 continue
             parts = set(r.REGISTRATION_PART.findall(token))
-            if parts & r.REGISTRATION_MARKERS and not parts & r.PUBLIC_REGISTRATION:
-                yield doc.finding("nik", *match.span())
+            if parts & r.PUBLIC_REGISTRATION:
+                continue  # "22/PUU-XV/2017": a decision of the Constitutional Court is public
+            if parts & r.REGISTRATION_MARKERS or (
+                parts & r.SERVICE_MARKERS
+                and r.RECORD_BEFORE.search(lower, max(0, match.start() - 60), match.start())
+            ):
+                yield doc.finding("nik", match.start(), match.start() + len(match.group().rstrip(".-")))
     for match in doc.finditer(r.REGISTRATION_CUE):
         hit = match.group("hit").rstrip(".-/")
         digits = r.DIGIT.findall(hit)

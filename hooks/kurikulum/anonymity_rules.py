@@ -1653,8 +1653,14 @@ REGISTRATION_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9][A-Za
 REGISTRATION_PART = re.compile(r"[a-z]+")
 REGISTRATION_MARKERS = keys(
     "lp stpl sttlp stplp stbl spkt reskrim satreskrim polres polresta polrestabes polsek polsekta polda "
-    "bareskrim ditreskrimum ditreskrimsus ditreskrimsiber siber sidik lidik sprin sp2hp pid sus pn pdt pa pt "
-    "ppa uppa uptd p2tp2a dp3a pengaduan aduan reg register rm tiket"
+    "bareskrim ditreskrimum ditreskrimsus ditreskrimsiber sidik lidik sprin sp2hp pid pn pdt"
+)
+# Parts that a service's letters carry too ("001/PPA/I/2025" may number an invitation): these make a report's
+# number only after a word for a report, complaint or case before it (lower-cased text, 60 characters back).
+SERVICE_MARKERS = keys("ppa uppa uptd p2tp2a dp3a pa pt pengaduan aduan reg register rm tiket")
+RECORD_BEFORE = re.compile(
+    r"(?<![a-z])(?:registrasi|register|pengaduan|aduan|laporan|lapor|dilaporkan|tiket|ticket|complaint|report|case"
+    r"|kasus|korban|pelapor|rekam|perkara|reference|ref)(?![a-z])"
 )
 # Decisions of the Constitutional Court ("22/PUU-XV/2017") are public, like laws.
 PUBLIC_REGISTRATION = keys("puu uu perpres perda perkap perma kma sema")
