@@ -31,17 +31,23 @@ GUESSES = [
     ("url", r"\.(com|me|id|ly|net|org)/|https?://|www\."),
     ("handle", r"^@|_|\w\.\w"),
     ("nik", r"^(\d[ .\-]?){16}$"),
+    ("postcode", r"^[1-9]\d{4}$"),
+    ("id-number", r"^[A-Za-z]{0,2}[ ]?(\d[ .\-]?){6,20}$"),
     ("phone", r"^\+?\(?\d[\d ().\-]{7,}$|nol|kosong|zero"),
     ("plate", r"^[A-Za-z]{1,2}[ \-]?\d{1,4}[ \-]?[A-Za-z]{1,3}$"),
     (
         "date",
-        r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d\d-\d\d|(?i:jan|feb|peb|mar|mrt|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|nop|des|dec)",
+        r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d\d-\d\d"
+        r"|\d[ \t]*\b(?i:jan|feb|peb|mar|mrt|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|nop|des|dec)",
     ),
     (
         "school",
         r"(?i)\b(sd|smp|sma|smk|mts|man|min|ma|mi|tk|slb)n?\b|\b(sd|smp|sma|smk|mts)n?\d|pesantren|ponpes|madrasah|school|sekolah",
     ),
-    ("address", r"(?i)\b(jl|jln|jalan|gg|gang|rt|rw|blok|no|nomor|perum|perumahan|komplek|street|road)\b"),
+    (
+        "address",
+        r"(?i)\b(jl|jln|jalan|gg|gang|rt|rw|blok|no|nomor|perum|perumahan|komplek|street|road|kamar|kmr|room)\b",
+    ),
     ("village", r"(?i)\b(desa|kelurahan|kecamatan|kabupaten|kota|dusun|kampung|village|district|regency)\b"),
     ("age", r"(?i)tahun|year|umur|usia|\(\d{1,2}\)"),
     ("initials", r"^([A-Z]\.?){1,3}$"),

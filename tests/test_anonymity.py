@@ -118,9 +118,23 @@ POSITIVE = [
     ("date", "It started on March 12, 2024.", "March 12, 2024"),
     ("date", "Korban lahir tahun 2010.", "lahir tahun 2010"),
     ("date", "Laporan masuk 2024-03-12.", "2024-03-12"),
-    ("age-place", "Anak berusia 14 tahun dari Jawa Barat itu dibujuk.", "berusia 14 tahun"),
-    ("age-place", "A 13-year-old in Sumatra was coerced.", "13-year-old"),
-    ("age-place", "Umur 15 tahun, ia tinggal di Kota Bekasi.", "Umur 15 tahun"),
+    ("age-place", "Anak berusia 14 tahun dari Cibeber itu dibujuk.", "berusia 14 tahun"),
+    ("age-place", "A 13-year-old in Pangkalan Brandan was coerced.", "13-year-old"),
+    ("age-place", "Umur 15 tahun, ia tinggal di Kota Sawahlunto.", "Umur 15 tahun"),
+    # Classes of the fourth blind batch: postcodes, device and licence numbers, class names, joined names.
+    ("address", "Kode pos 61254, rumahnya dekat pasar.", "61254"),
+    ("address", "Kirim ke Jl. Sawo 4/12, Kota Madiun 63121.", "63121"),
+    ("village", "Alamatnya Gg. Manggis 2 no 9, Bandungrejo.", "Bandungrejo"),
+    ("nik", "The IMEI was 352099001761481.", "352099001761481"),
+    ("nik", "SIM C pelaku no. 3301-0912-445566 disita.", "3301-0912-445566"),
+    ("nik", "Her passport no. B9876543 was kept by the agent.", "B9876543"),
+    ("nik", "Mahasiswa itu ber-NIM 2101234567.", "2101234567"),
+    ("school", "Adiknya di kelas 4 Umar bin Khattab.", "kelas 4 Umar bin Khattab"),
+    ("name", "Ortu korban: Sukarman (sopir) & Tumini.", "Tumini"),
+    ("name", "Nomor itu terdaftar under the name Agustinus Bere.", "Agustinus Bere"),
+    ("name", "Korban dijemput pria bernama A Kiat.", "A Kiat"),
+    ("name", "The victim, Paulina (Lina) Kaize, is 13.", "Paulina (Lina) Kaize"),
+    ("address", "Pelaku marbot Mushola Al-Amin.", "Mushola Al-Amin"),
     # Written the way chat apps paste, in lower case, shouted, spelled out or obfuscated.
     ("phone", "Nomornya 0812\u00a03456\u00a07890, simpan ya.", "0812\u00a03456\u00a07890"),
     ("phone", "Catat: nol delapan satu tiga, dua dua empat, lima lima enam tujuh.", "nol delapan satu tiga"),
@@ -243,6 +257,17 @@ NEGATIVE = [
     ("village", "Desa Sukamulya (fiktif) menjadi latar kasus ini."),
     ("date", "Pada bulan Maret tahun 2024, selama dua minggu, pukul 20.00."),
     ("age-place", "Korban berusia 13-15 tahun dan tinggal di Jawa Barat."),
+    # a province, an island or a major city is one child among millions, even with an exact age
+    ("age-place", "Anak berusia 14 tahun dari Jawa Barat itu dibujuk."),
+    ("age-place", "A 13-year-old in Sumatra was coerced."),
+    ("age-place", "A 12-year-old boy from a fishing village in Maluku was approached."),
+    ("handle", "Pelaku menawarkan voucher Free Fire senilai Rp100rb atau 50rb."),
+    ("initials", "Sebut saja namanya Anak A; ia tinggal bersama neneknya."),
+    ("initials", "In this exercise, Child X stands for several children."),
+    ("name", "Ayu dan cantik adalah kata yang sering dipakai pelaku."),
+    ("name", "Sandi akun korban diketahui pelaku."),
+    ("name", "Lestari alam, lestari generasi."),
+    ("date", "The Convention was adopted on 20 November 1989."),
     ("age-place", "The girl was a 14-year-old who loved drawing."),
     ("name", "Pak guru dan bu bidan ikut mendampingi keluarga."),
     ("name", "Nama, alamat, dan sekolah korban tidak boleh disebut."),
@@ -458,8 +483,12 @@ def test_major_cities_are_as_coarse_as_provinces_but_not_their_districts():
     assert [f.text for f in scan("Ia tinggal di Kecamatan Makassar.")] == ["Kecamatan Makassar"]
     assert [f.text for f in scan("Officers from Bogor regency came.")] == ["Bogor regency"]
     assert [f.text for f in scan("Rumahnya di Kelurahan Tamalanrea, Makassar.")] == ["Kelurahan Tamalanrea"]
-    # still a place for the exact-age rule, like a province
-    assert [f.kind for f in scan("Korban berusia 12 tahun di Medan.")] == ["age-place"]
+    # no place for the exact-age rule either, like a province (a district of it is)
+    assert scan("Korban berusia 12 tahun di Medan.") == []
+    assert [f.kind for f in scan("Korban berusia 12 tahun di Kecamatan Medan Tuntungan.")] == [
+        "age-place",
+        "village",
+    ]
 
 
 def test_a_programme_after_a_place_word_can_still_name_a_place():
@@ -519,3 +548,68 @@ def test_project_lists_extend_the_package_lists(tmp_path):
 
 def test_a_project_without_local_lists_uses_the_package_lists(tmp_path):
     assert lexicon_for(tmp_path) is package_lexicon()
+
+
+# --- classes of the fifth blind batch ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        (
+            "nik",
+            "Sesuai LP/B/417/VI/2024/SPKT/Polres Toba, korban diperiksa.",
+            "LP/B/417/VI/2024/SPKT/Polres",
+        ),
+        ("nik", "Perkara 112/Pid.Sus/2024/PN Mks sudah diputus.", "112/Pid.Sus/2024/PN"),
+        ("nik", "Nomor tiket PPA-JKT-2024-000731 dibuka.", "PPA-JKT-2024-000731"),
+        ("nik", "No. RM 449012 tertulis di surat rujukan.", "449012"),
+        ("nik", "Her medical record number is RM-2023-04417.", "RM-2023-04417"),
+        ("name", "'Dek Mawar, kirim fotomu dong,' tulis pelaku.", "Dek Mawar"),
+        ("name", "Indah baru berusia 11 tahun saat itu.", "Indah"),
+        ("name", "ayu bilang dia dikasih hp baru", "ayu"),
+        ("name", "The report names the victim as Aurelia Lumi.", "Aurelia Lumi"),
+        ("name", "The girl, Mei Ling Tjandra, attends a private school.", "Mei Ling Tjandra"),
+        ("name", "Ibu Hj. Rosmiati melihat mobil itu.", "Ibu Hj. Rosmiati"),
+        ("name", "Bunga, siswi kelas 8, adalah nama aslinya, bukan samaran.", "Bunga"),
+        ("handle", "His in-game name is RZK•GAMING.", "RZK•GAMING"),
+        (
+            "email",
+            "Kirim ke bunda.salma @ yahoo titik co titik id ya.",
+            "bunda.salma @ yahoo titik co titik id",
+        ),
+        ("school", "si yudha anak smpn1kalasan", "smpn1kalasan"),
+        ("village", "Ayahnya nelayan di Pulau Barrang Caddi.", "Pulau Barrang Caddi"),
+    ],
+)
+def test_fifth_blind_batch_classes_are_found(kind: str, text: str, expected: str):
+    assert (kind, expected) in [(f.kind, f.text) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putusan MK Nomor 22/PUU-XV/2017 menaikkan batas usia perkawinan.",
+        "ID laporan 2024001 tercatat di sistem pengaduan.",
+        "Lihat laporan tahunan 2023 untuk data lengkap.",
+        'Jangan panggil anak dengan sebutan seperti "Dek Manis".',
+        "Indah sekali melihat anak-anak berani bercerita.",
+        "bunga sudah layu karena lupa disiram",
+        "Lestari atau tidaknya program ini bergantung pada sekolah.",
+        "Rizki tiap orang sudah diatur, kata ibu korban.",
+        "Sandi Wi-Fi sekolah sebaiknya tidak ditempel di dinding.",
+        "Ayu, teman sebaya korban (nama disamarkan), melapor lebih dulu.",
+        "Child B, 11, was referred to a psychologist.",
+        "Pulau Jawa dan Pulau Sumatra punya angka pelaporan tertinggi.",
+        "Tulis alamat dengan format nama @ domain titik com sebagai contoh.",
+        "Bunga bukan nama asli, melainkan nama samaran yang dipakai media.",
+    ],
+)
+def test_fifth_blind_batch_limits_pass(text: str):
+    assert scan(text) == []
+
+
+def test_a_name_that_is_also_a_word_needs_a_persons_verb_or_a_time():
+    """ "Rizki tiap hari main gim" is a boy; "Rizki tiap orang" is fortune. "Anak B" (Indonesian) stays initials."""
+    assert [f.text for f in scan("Rizki tiap hari main gim sampai malam.")] == ["Rizki"]
+    assert [f.kind for f in scan("Anak B menerima pesan dari akun palsu.")] == ["initials"]

@@ -39,8 +39,10 @@ in the same sentence: a name in brackets right after a name ("Tante Meylani (Lie
 a capitalised place after "di"/"in" that follows another finding ("PB Garuda Muda in
 Karangpandan"; alone such a word may be anything), the town that closes an address, even a major
 city ("Jl. Cendrawasih 2 no. 41, Sorong"), the room of a hotel, inn or villa named in the same
-sentence ("Hotel Sahabat Indah kamar 208"; alone "kamar 2" is any room), and an exact age next to a
-place, a name, a school or an address ("Rizky Maulana, 10 yrs", "aged 13, from SMP Negeri 4 Kepanjen").
+sentence ("Hotel Sahabat Indah kamar 208"; alone "kamar 2" is any room), the postcode after the town of
+an address ("Kota Serang 42117"), a second person joined to a name ("Suparno (...) & Sumiyati"), and an
+exact age next to a place below province level, a name, a school or an address ("Rizky Maulana, 10 yrs",
+"aged 13, from SMP Negeri 4 Kepanjen"; not "a 12-year-old boy from a fishing village in Maluku").
 
 Usage::
 
@@ -71,12 +73,14 @@ REASONS = {
     "name": "a personal name; replace it with a role such as 'the girl', 'her uncle' or 'the offender'",
     "initials": "initials used as a name; replace them with a role such as 'the child' or 'the offender'",
     "phone": "a phone number; remove it or replace it with a role such as 'the hotline'",
-    "nik": "an identity number (NIK, family card/KK, NISN, student ID or account number); remove it entirely",
+    "nik": "an identity number (NIK, family card/KK, NISN, NIM, student ID, passport, driving licence, SIM card, "
+    "IMEI or account number, or the number of a police report, court case, complaint or medical record); remove it "
+    "entirely",
     "email": "an e-mail address; remove it or write 'an e-mail address'",
     "handle": "a social media handle; remove it or write 'an account on a social media app'",
     "url": "a URL or profile link; remove it or name the kind of platform instead",
     "plate": "a vehicle registration plate; remove it or write 'a car' or 'a motorbike'",
-    "address": "a street address, house number or named landmark; replace it with 'a house in a "
+    "address": "a street address, house number, postcode or named landmark; replace it with 'a house in a "
     "residential area' or 'a market nearby'",
     "school": "a named school; keep only the level, e.g. 'a junior high school'",
     "village": "a village, district or city below province level; use the province or a fictional place",
@@ -103,7 +107,7 @@ KIND_ORDER = (
 )
 RANK = {kind: index for index, kind in enumerate(KIND_ORDER)}
 FICTIONAL_KINDS = {"name", "village", "school", "address", "initials"}
-# An exact age is identifying next to a place, and next to a name, a school or an address too.
+# An exact age is identifying next to a place below province level, and next to a name, a school or an address.
 AGE_ANCHOR_KINDS = {"village", "name", "school", "address"}
 Word = tuple[int, int, str]  # (start, end, word) of one word in a run of capitalised words
 
@@ -484,7 +488,7 @@ def _long_numbers(doc: Doc) -> Iterator[Finding]:
         if r.MONEY_BEFORE.search(doc.lower, max(0, match.start() - 5), match.start()):
             continue
         cued = r.NIK_CUE.search(doc.lower, max(0, match.start() - 40), match.start())
-        if len(digits) == 16 or (cued and 10 <= len(digits) <= 18):
+        if len(digits) == 16 or (cued and 10 <= len(digits) <= 20):
             yield doc.finding("nik", *match.span())
 
 
@@ -509,6 +513,30 @@ def _unit_numbers(doc: Doc) -> Iterator[Finding]:
     for match in doc.finditer(r.DOCUMENT_NUMBER):
         if len(r.DIGIT.findall(match.group("hit"))) >= 6:
             yield doc.finding("nik", *match.span("hit"))
+
+
+def _postcodes(doc: Doc) -> Iterator[Finding]:
+    """A postcode after its name ("Kode pos 55281", "postcode 80361"): it narrows a home to one kelurahan."""
+    for match in doc.finditer(r.POSTCODE_CUE):
+        yield doc.finding("address", *match.span("hit"))
+
+
+def _nicknamed_names(doc: Doc) -> Iterator[Finding]:
+    """A full name with the nickname between given and family name: "Josephine (Jo) Pattiasina",
+    "Agustina 'Tina' Manuhutu" (every part a name-like word)."""
+    text, rules = doc.text, doc.rules
+    if "(" not in text and not r.HAS_QUOTE.search(text):
+        return
+    for match in doc.finditer(r.NICKNAMED_NAME):
+        parts = [
+            match.group("first"),
+            match.group("nick") or match.group("nick2"),
+            *match.group("last").split(),
+        ]
+        if all(part in rules.given_names or _name_like(rules, part) for part in parts) and not any(
+            part in rules.cities for part in parts
+        ):
+            yield doc.finding("name", *match.span())
 
 
 def _group_names(doc: Doc) -> Iterator[Finding]:
@@ -632,6 +660,11 @@ def _obfuscated_emails(doc: Doc) -> Iterator[Finding]:
         domain = r.OBFUSCATED_DOMAIN.match(text, at.end())
         if not local or not domain or local.group().endswith(" ") or not word_end(text, domain.end()):
             continue
+        if (
+            local.group().strip() in r.EXAMPLE_EMAIL_WORDS
+            and domain.group().split()[0] in r.EXAMPLE_EMAIL_WORDS
+        ):
+            continue  # "nama @ domain titik com": the shape of an address, written as an example
         bracketed = "[" in at.group() or "(" in at.group() or "<" in at.group() or "{" in at.group()
         if bracketed or r.HAS_DOT_WORD.search(domain.group()):
             yield doc.finding("email", local.start(), domain.end())
@@ -899,11 +932,17 @@ def _label_sets(doc: Doc, matches: list[re.Match[str]]) -> set[int]:
     by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
     labels = []
     for match in matches:
-        if match.group("cue") in LABEL_CUES and len(match.group("hit")) == 1:
+        if match.group("cue").capitalize() in LABEL_CUES and len(match.group("hit").rstrip(".")) == 1:
             sentence = _sentence_around(doc.text, match.start(), match.end())
             by_sentence[sentence].add(match.group("hit"))
             labels.append((match.start(), sentence))
     return {start for start, sentence in labels if len(by_sentence[sentence]) >= 2}
+
+
+def _english_placeholder(cue: str, hit: str) -> bool:
+    """ "Child B", "Student C": a capitalised English label and one letter is the placeholder of an anonymised
+    report, not a child's initial (in Indonesian, "Anak B" may be the court's "Anak" and an initial)."""
+    return cue in r.EN_PLACEHOLDER_CUES and len(hit.rstrip(".")) == 1
 
 
 def _cued_initials(doc: Doc) -> Iterator[Finding]:
@@ -911,7 +950,7 @@ def _cued_initials(doc: Doc) -> Iterator[Finding]:
     matches = list(doc.finditer(rules.initial_cue))
     labelled = _label_sets(doc, matches) if len(matches) > 1 else set()
     for match in matches:
-        if match.start() in labelled:
+        if match.start() in labelled or _english_placeholder(match.group("cue"), match.group("hit")):
             continue
         hit = match.group("hit")
         explicit = match.group("cue").lower().startswith(("berinisial", "inisial", "initial"))
@@ -934,6 +973,9 @@ def _initials(doc: Doc) -> Iterator[Finding]:
     yield from _cued_initials(doc)
     for age in r.AGE_AFTER_INITIALS.finditer(text) if doc.has_digit else ():
         letters = r.INITIALS_BEFORE.search(text, max(0, age.start() - 12), age.start())
+        label = r.PREV_WORD.search(text, max(0, letters.start() - 12), letters.start()) if letters else None
+        if label and _english_placeholder(label.group(1), letters.group().strip()):
+            continue  # "Child B, 11, was referred"
         if (
             letters
             and word_start(text, letters.start(), ".")
@@ -962,13 +1004,27 @@ def _cued_names(doc: Doc) -> Iterator[Finding]:
         if first and first.lower() in rules.name_prefixes and len(match.group().split()) == 2:
             continue  # "Pak Haji", "Bu Hajjah", "Mbak Kakak": a form of address twice, no name
         if first and (
-            first.lower() in rules.roles or (first.lower() in rules.common and first not in rules.given_names)
+            first.lower() in rules.roles
+            or (
+                first.lower() in rules.common
+                and first not in rules.given_names
+                and first not in rules.word_names
+            )
         ):
             continue  # "Bu Guru", and nicknames made of ordinary words: "Om Baik", "Kak Manis"
         yield doc.finding("name", *match.span())
     for match in doc.finditer(rules.name_cue):
         words = match.group("hit").split()
-        titled = words[0].lower() in rules.name_prefixes
+        if words[0] == "A" and len(words) > 1:
+            words = words[1:]  # "bernama A Hong": a Chinese-Indonesian nickname, "A" and a name
+        # "called Acil by her friends": a nickname people use, even if it is also a form of address
+        # (but not "called Bunga by the researchers (not her real name)")
+        used = r.NICKNAME_USERS_AFTER.match(doc.lower, match.end("hit")) is not None and not (
+            r.PSEUDONYM_WORDS_RE.search(
+                doc.lower, match.end("hit"), _sentence_around(doc.text, *match.span())[1]
+            )
+        )
+        titled = words[0].lower() in rules.name_prefixes and not used
         while len(words) > 1 and words[0].lower() in rules.name_prefixes:
             words = words[1:]  # "panggilan Pak Kades": a title before a role is no name
         first = words[0]
@@ -978,6 +1034,10 @@ def _cued_names(doc: Doc) -> Iterator[Finding]:
             or (titled and first.lower() in rules.name_prefixes)
         ):
             continue
+        if match.group("cue").lower() in r.OWNER_CUES and not (
+            first in rules.given_names or _name_like(rules, first)
+        ):
+            continue  # "milik Yayasan", "owned by Meta": an institution or a company owns it, not a person
         if match.group("cue").lower().split()[-1] in ("dari", "of") and not (
             first in rules.given_names or _name_like(rules, first)
         ):
@@ -987,7 +1047,9 @@ def _cued_names(doc: Doc) -> Iterator[Finding]:
             if not all(word in rules.landmark_generic for word in match.group("hit").split()):
                 yield doc.finding("address", *match.span("hit"))  # "sebuah warung bernama Sido Mampir"
             continue
-        if thing in rules.thing_nouns or (first.lower() in rules.common and first not in rules.given_names):
+        if thing in rules.thing_nouns or (
+            first.lower() in rules.common and first not in rules.given_names and not used
+        ):
             continue  # "dipanggil si Pendiam": a nickname made of an ordinary word, like "Kak Manis"
         start = match.start() if match.group("cue").lower() == "si" else match.start("hit")
         yield doc.finding("name", start, match.end("hit"))
@@ -1172,6 +1234,10 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
         return False
     if not following and word.lower() in r.EN_WORD_NAMES and _english_word_use(doc, words[index]):
         return False  # "Sandy beaches", "Grace period", "May we", "Hope is what keeps them going"
+    if not following and word.lower() in rules.common and _ordinary_use(doc, words[index]):
+        return False  # "Ayu dan cantik adalah kata ...", "Sandi akun korban ...", "Lestari alam, lestari generasi"
+    if following and word.lower() in rules.common and _thing_after(doc, words[index], following):
+        return False  # "Sandi Wi-Fi sekolah ...": the password of a thing, not a person
     ambiguous = word in rules.ambiguous_names and following not in rules.given_names | rules.surnames
     if not ambiguous and word not in rules.phrase_heads:
         return True
@@ -1181,8 +1247,64 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
     # "Made", "Indah", "Bintang" are also ordinary words: at a sentence start they are only a
     # name when another listed name follows ("Made Suarta"), or an English verb ("Citra has been absent").
     if ambiguous:
-        return not _at_sentence_start(doc.text, words[index][0]) or after.lower() in r.EN_SUBJECT_VERBS
+        return (
+            not _at_sentence_start(doc.text, words[index][0])
+            or after.lower() in r.EN_SUBJECT_VERBS
+            or r.PERSON_AFTER_NAME.match(doc.lower, words[index][1])
+            is not None  # "Indah baru berusia 11 tahun"
+        )
     return True
+
+
+def _thing_after(doc: Doc, word: Word, following: str) -> bool:
+    """True if a name that is also an ordinary word opens a sentence before a capitalised thing it belongs
+    to: "Sandi Wi-Fi sekolah" (a password), "Sandi Instagram-nya" (not "Sandi Wijaya")."""
+    rules = doc.rules
+    if not _at_sentence_start(doc.text, word[0]):
+        return False
+    low = following.lower()
+    return (
+        low.replace("-", "") in rules.thing_nouns or low in rules.thing_nouns or rules.is_safe_word(following)
+    )
+
+
+def _ordinary_use(doc: Doc, word: Word) -> bool:
+    """True if a name that is also an ordinary word opens a sentence as the word, as the words after it show:
+    joined to a lower-case ordinary word ("Ayu dan cantik adalah kata ..."), before a noun ("Sandi akun
+    korban ...": a password), or written again in lower case in the same sentence ("Lestari alam, lestari
+    generasi"). Not before a person's word ("Ayu dan ibunya", "Ayu dan temannya")."""
+    start, end, name = word
+    if not _at_sentence_start(doc.text, start):
+        return False
+    rules, low = doc.rules, name.lower()
+    after = r.LOWER_WORD.match(doc.text, end)
+    if after:
+        second = after.group(1).lower()
+        if second in r.JOINING_WORDS and (third := r.LOWER_WORD.match(doc.text, after.end())):
+            other = third.group(1).lower()
+            if other in r.NEGATIONS:
+                return True  # "Lestari atau tidaknya program ini ...": whether it lasts, not a girl
+            if other in rules.common and not _personal_word(rules, other):
+                return True
+            if r.WORDS_AS_WORDS.match(doc.lower, third.end()):
+                return True  # "Putri dan pangeran adalah tokoh dalam dongeng": two words talked about
+        if second in rules.thing_nouns and not _personal_word(rules, second):
+            return True
+        third = r.LOWER_WORD.match(doc.text, after.end()) if second in r.DETERMINERS else None
+        if third and third.group(1).lower() not in r.TIME_NOUNS:
+            return True  # "Rizki tiap orang sudah diatur" (rezeki); not "Rizki tiap hari main gim"
+    _, sent_end = _sentence_around(doc.text, start, end)
+    again = doc.lower.find(low, end, sent_end)
+    while again >= 0:
+        if doc.text[again].islower() and word_start(doc.text, again) and word_end(doc.text, again + len(low)):
+            return True
+        again = doc.lower.find(low, again + len(low), sent_end)
+    return False
+
+
+def _personal_word(rules: Rules, word: str) -> bool:
+    """A word for a person: a role, a kinship word ("ibunya"), or a word with a possessive suffix."""
+    return word in rules.roles or word in rules.kin_words or word.endswith("nya")
 
 
 def _english_word_use(doc: Doc, word: Word) -> bool:
@@ -1403,7 +1525,14 @@ def _apposition_name(rules: Rules, words: list[Word], last: bool) -> tuple[int, 
             count += 1
         picked = words[len(words) - count :] if count else []
     else:
-        picked = words if len(words) <= 3 and all(_name_like(rules, word) for _, _, word in words) else []
+        # "The girl, Mei Ling Tjandra, ...": a given name may also be a month, beside another name.
+        picked = (
+            words
+            if len(words) <= 3
+            and all(_name_like(rules, word) or word.lower() in rules.months_weekdays for _, _, word in words)
+            and any(_name_like(rules, word) for _, _, word in words)
+            else []
+        )
     return (picked[0][0], picked[-1][1]) if picked else None
 
 
@@ -1568,6 +1697,30 @@ def _class_initials(doc: Doc, phrase: re.Match[str]) -> Finding | None:
     return doc.finding("initials", letters.start(), end)
 
 
+def _class_name_end(doc: Doc, pos: int) -> int:
+    """End of the name of a class after its grade, or 0: "kelas 5 Abu Bakar", "kelas 2 Melati", "grade 4 Umar"
+    (schools that name their classes after companions of the Prophet, flowers or heroes). Not a subject, a
+    level, a school word, a place or a date: "kelas 7 Matematika", "kelas 5 SD", "kelas 8 Semester 2"."""
+    rules = doc.rules
+    match = r.CLASS_NAME_AFTER.match(doc.text, pos)
+    if not match or not r.DIGIT.search(doc.text, max(0, pos - 4), pos):
+        return 0
+    words = match.group("hit").split()
+    first = words[0]
+    if (
+        first.lower() in rules.class_name_stops
+        or first in rules.acronyms
+        or first in rules.function_words
+        or first.lower() in rules.roles
+        or first.lower() in rules.cue_words
+        or first in rules.cities
+        or rules.is_coarse(" ".join(words))
+        or first.lower() in rules.months_weekdays
+    ):
+        return 0
+    return match.end()
+
+
 def _classes(doc: Doc) -> Iterator[Finding]:
     """A class, which narrows a school down to some thirty children: "kelas 7C", "XI IPS 2", a group
     name holding one ('grup WhatsApp "IX-C Bersatu"'); and initials before a class ("MFA kls 9C")."""
@@ -1579,6 +1732,8 @@ def _classes(doc: Doc) -> Iterator[Finding]:
             yield found
         elif phrase.group("section") or phrase.group("number") or phrase.group("code"):
             yield doc.finding("school", *phrase.span())
+        elif end := _class_name_end(doc, phrase.end()):
+            yield doc.finding("school", phrase.start(), end)
     if not rules.stream_words.isdisjoint(doc.words):
         for site in doc.anchor_sites(rules.stream_words):
             grade = r.STREAM_GRADE_BEFORE.search(lower, max(0, site - 12), site)
@@ -1760,9 +1915,13 @@ def _rooms_in_lodgings(doc: Doc, found: list[Finding]) -> list[Finding]:
         if finding.kind != "address" or not r.LODGING_FINDING.match(finding.text):
             continue
         sent_start, sent_end = _sentence_around(doc.text, finding.start, finding.end)
-        if doc.text.startswith(". ", finding.end) and len(finding.text.split()[-1]) <= 3:
-            # "Kos Bu Hj. Romlah, Gang Kenanga, kamar nomor 5": the dot of a title is no sentence end
-            sent_end = max(sent_end, _sentence_around(doc.text, finding.end + 2, finding.end + 2)[1])
+        # "Kos Bu Hj. Romlah, Gang Kenanga, kamar nomor 5", "Penginapan Sri Rejeki, Jl. Pemuda, kamar no. 9":
+        # the dot of an abbreviation (a title, "Jl.", "Gg.") is no sentence end
+        for _ in range(3):
+            abbreviation = r.ABBREVIATION_END.search(doc.text, max(sent_start, sent_end - 6), sent_end)
+            if not abbreviation or sent_end >= len(doc.text):
+                break
+            sent_end = max(sent_end, _sentence_around(doc.text, sent_end + 1, sent_end + 1)[1])
         for match in r.ROOM_NUMBER.finditer(doc.lower, sent_start, sent_end):
             out.append(doc.finding("address", *match.span()))
     return out
@@ -1875,12 +2034,11 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return sent_start, min(ends) + 1 if ends else high
 
 
-def _place_spans(
-    doc: Doc, findings: list[Finding], regions: list[tuple[int, int]], safe: Spans
-) -> list[tuple[int, int]]:
-    """Everything that says where: villages and cities found, provinces, "di/in + Name"."""
+def _place_spans(doc: Doc, findings: list[Finding], safe: Spans) -> list[tuple[int, int]]:
+    """Everything that says where: villages and cities found, "di/in + Name". A province, an island or a major
+    city is no anchor: "a 12-year-old boy from a fishing village in Maluku" is one child among millions."""
     rules = doc.rules
-    places = [(f.start, f.end) for f in findings if f.kind in AGE_ANCHOR_KINDS] + regions
+    places = [(f.start, f.end) for f in findings if f.kind in AGE_ANCHOR_KINDS]
     for match in doc.finditer(rules.prep_place):
         word = match.group("word")
         if (
@@ -1922,13 +2080,11 @@ def _exact_ages(doc: Doc) -> list[tuple[int, int]]:
     ]
 
 
-def _ages_with_place(
-    doc: Doc, findings: list[Finding], regions: list[tuple[int, int]], safe: Spans
-) -> Iterator[Finding]:
+def _ages_with_place(doc: Doc, findings: list[Finding], safe: Spans) -> Iterator[Finding]:
     ages = _exact_ages(doc)
     if not ages:
         return
-    places = _place_spans(doc, findings, regions, safe)
+    places = _place_spans(doc, findings, safe)
     place_starts = [start for start, _ in places]
     for start, end in ages:
         sent_start, sent_end = _sentence_around(doc.text, start, end)
@@ -1999,7 +2155,10 @@ def _towns_after_addresses(doc: Doc, found: list[Finding], safe: Spans) -> list[
     street a city completes the address, so even a major city counts; a province or an island does not."""
     rules, text, out = doc.rules, doc.text, []
     for finding in found:
-        if finding.kind != "address" or not (town := r.TOWN_AFTER.match(text, finding.end)):
+        if finding.kind != "address":
+            continue
+        tail = r.ADDRESS_TAIL.match(text, finding.end)  # "Gg. Mawar| 3 no 21|, Caturtunggal"
+        if not (town := r.TOWN_AFTER.match(text, tail.end() if tail else finding.end)):
             continue
         words = town.group("town").split()
         place = " ".join(words)
@@ -2010,6 +2169,50 @@ def _towns_after_addresses(doc: Doc, found: list[Finding], safe: Spans) -> list[
         else:
             end = town.end("town")
         out.append(doc.finding("village", town.start("town"), end))
+    return out
+
+
+def _postcodes_after_addresses(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """A postcode after the town that closes an address: "Jl. Cemara IV/22, Kota Serang 42117". Alone, five
+    digits after a town may be anything; after a street, a village or a postcode in the same sentence they are
+    the postcode."""
+    if not doc.has_digit or not r.FIVE_DIGITS.search(doc.text):
+        return []
+    ends = sorted(f.end for f in found if f.kind in ("address", "village"))
+    out: list[Finding] = []
+    for match in r.POSTCODE_AFTER_TOWN.finditer(doc.text) if ends else ():
+        index = bisect.bisect_right(ends, match.start()) - 1
+        if index < 0:
+            continue
+        sent_start, _ = _sentence_around(doc.text, match.start(), match.end())
+        if ends[index] >= sent_start and match.start() - ends[index] <= 80:
+            out.append(doc.finding("address", *match.span("hit")))
+    return out
+
+
+def _joined_names(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """A second person joined to a name by "dan", "&", "and": "Ortu korban: Suparno (buruh ...) & Sumiyati",
+    "Budi dan Siti" (a name-like word that is no place, role or ordinary word)."""
+    rules, out = doc.rules, []
+    for finding in found:
+        if finding.kind != "name":
+            continue
+        before = r.JOINED_NAME_BEFORE.search(doc.text, max(0, finding.start - 100), finding.start)
+        if before and (hit := before.group("hit")) not in rules.cities and _name_like(rules, hit):
+            out.append(doc.finding("name", *before.span("hit")))  # "Johannes (a fisherman) & Yuliana"
+        if not (match := r.JOINED_NAME.match(doc.text, finding.end)):
+            continue
+        words = match.group("hit").split()
+        first = words[0]
+        if first in rules.cities or rules.is_coarse(" ".join(words)):
+            continue
+        if first in rules.given_names or _name_like(rules, first):
+            end = match.start("hit") + len(first)
+            for word in words[1:]:
+                if not (word in rules.given_names or word in rules.surnames or _name_like(rules, word)):
+                    break
+                end = doc.text.index(word, end) + len(word)
+            out.append(doc.finding("name", match.start("hit"), end))
     return out
 
 
@@ -2046,12 +2249,145 @@ def _places_after_findings(doc: Doc, found: list[Finding], safe: Spans) -> list[
     return out
 
 
+# --- classes found by the fifth blind batch ------------------------------------------------
+
+
+def _registrations(doc: Doc) -> Iterator[Finding]:
+    """The number of a police report, court case, complaint, ticket or medical record: "LP/B/417/VI/2024/SPKT",
+    "112/Pid.Sus/2024/PN Mks", "nomor tiket PPA-JKT-2024-000731", "no. RM 00-45-12". The police, a court or a
+    service files it under the child's name, so it identifies the child as a NIK does."""
+    if not doc.has_digit:
+        return
+    text, lower = doc.text, doc.lower
+    if "/" in text:
+        for match in r.REGISTRATION_TOKEN.finditer(text):
+            token = lower[match.start() : match.end()]
+            if not word_start(text, match.start(), "@./-") or not r.DIGIT.search(token):
+                continue
+            parts = set(r.REGISTRATION_PART.findall(token))
+            if parts & r.PUBLIC_REGISTRATION:
+                continue  # "22/PUU-XV/2017": a decision of the Constitutional Court is public
+            if parts & r.REGISTRATION_MARKERS or (
+                parts & r.SERVICE_MARKERS
+                and r.RECORD_BEFORE.search(lower, max(0, match.start() - 60), match.start())
+            ):
+                yield doc.finding("nik", match.start(), match.start() + len(match.group().rstrip(".-")))
+    for match in doc.finditer(r.REGISTRATION_CUE):
+        hit = match.group("hit").rstrip(".-/")
+        digits = r.DIGIT.findall(hit)
+        if len(digits) < 4 or not word_end(lower, match.start("hit") + len(hit)):
+            continue
+        if all(r.YEAR_GROUP.fullmatch(group) for group in re.findall(r"\d+", hit)):
+            continue  # "laporan 2023", "laporan 2022-2023": years, not a number
+        cue = match.group().split()[0].rstrip(".:#")
+        named = (
+            cue in ("nomor", "nomer", "no", "nmr")
+            or len(match.group()[: match.start("hit") - match.start()].split()) > 1
+        )
+        structured = bool(re.search(r"[a-z]", hit)) and bool(re.search(r"[\-/.]", hit))
+        if cue in r.WEAK_REGISTRATION_CUES and not named and not structured:
+            continue  # "RM 50.000" is ringgit, "ID laporan 2024001" a record of a system (not a PPA-JKT-... ticket)
+        if r.MONEY_BEFORE.search(
+            lower, max(0, match.start("hit") - 5), match.start("hit")
+        ) or r.UNIT_AFTER.match(lower, match.start("hit") + len(hit)):
+            continue
+        yield doc.finding("nik", match.start("hit"), match.start("hit") + len(hit))
+
+
+def _styled_names(doc: Doc) -> Iterator[Finding]:
+    """A user name styled with symbols, as games allow: "RZK•GAMING", "乂Zaki乂" (two letters at least)."""
+    text = doc.text
+    if not r.STYLED_MARKS.search(text):
+        return
+    for match in r.STYLED_NAME.finditer(text):
+        token = match.group().rstrip(".")
+        if sum(char.isalpha() for char in token) >= 2 and not r.TIMES_ONLY.fullmatch(token):
+            yield doc.finding("handle", match.start(), match.start() + len(token))
+
+
+def _glued_schools(doc: Doc) -> Iterator[Finding]:
+    """A school written without spaces, in chat: "smpn1kalasan", "sdn02karangrejo", "sman3"."""
+    for match in doc.finditer(r.GLUED_SCHOOL):
+        yield doc.finding("school", *match.span())
+
+
+def _small_islands(doc: Doc) -> Iterator[Finding]:
+    """A small island named as a place: "nelayan di Pulau Barrang Caddi" (a listed island is fine)."""
+    rules = doc.rules
+    for match in doc.finditer(r.SMALL_ISLAND):
+        words = match.group("name").split()
+        if words[0] in rules.function_words or not _name_like(rules, words[0]):
+            continue
+        if any(rules.is_coarse(" ".join(words[:count])) for count in range(1, len(words) + 1)):
+            continue  # "Pulau Jawa", "Pulau Nusa Tenggara"
+        yield doc.finding("village", *match.span())
+
+
+def _named_as(doc: Doc) -> Iterator[Finding]:
+    """Someone named in a record: "names the victim as Aurelia Benedicta Lumi"."""
+    rules = doc.rules
+    for match in doc.finditer(r.NAMED_AS):
+        words = match.group("hit").split()
+        if words[0] in rules.given_names or _name_like(rules, words[0]):
+            yield doc.finding("name", *match.span("hit"))
+
+
+def _real_names(doc: Doc) -> Iterator[Finding]:
+    """A name the text says is real, even an ordinary word: "Bunga, siswi kelas 8, adalah nama aslinya—bukan
+    samaran", "Rara is her real name". The name opens the sentence or stands right before the phrase."""
+    text, rules = doc.text, doc.rules
+    if r.REAL_NAME_WORDS.isdisjoint(doc.words):
+        return
+    for match in r.REAL_NAME.finditer(doc.lower):
+        sent_start, _ = _sentence_around(text, match.start(), match.end())
+        lead = r.SPACES.match(text, sent_start).end()
+        lead = lead + 1 if text[lead : lead + 1] in QUOTE_CHARS else lead
+        # The word right before the phrase ("..., karena Melati adalah nama asli"), else the sentence's first word
+        # ("Bunga, siswi kelas 8 di MTsN 1 Pidie, adalah nama aslinya").
+        before = r.PREV_CAP.search(text, max(sent_start, match.start() - 40), match.start())
+        for pos in ([before.start()] if before and "," not in before.group() else []) + [lead]:
+            run = r.CAP_RUN.match(text, pos)
+            if not run or run.start() >= match.start():
+                continue
+            first = run.group().split()[0]
+            if first in rules.function_words or first.lower() in rules.roles or rules.is_safe_word(first):
+                continue
+            if first in rules.acronyms or first.lower() in rules.cue_words or rules.is_coarse(first):
+                continue
+            if first in rules.given_names or first in rules.word_names or _name_like(rules, first):
+                yield doc.finding("name", run.start(), run.end())
+                break
+
+
+QUOTE_CHARS = "\"“‘'"
+
+
+def _lower_chat_subjects(doc: Doc) -> Iterator[Finding]:
+    """A listed given name in lower case opening a chat line before a person's verb: "ayu bilang dia ...",
+    "trus dinda nangis" (not "indah sekali", "bunga sudah layu")."""
+    text, rules = doc.text, doc.rules
+    for name in doc.words & rules.name_words_lower:
+        if name in rules.roles or name in r.ID_STOP:
+            continue
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if word_start(text, pos) and word_end(text, end) and r.PERSON_AFTER_NAME.match(doc.lower, end):
+                before = _words_before(text, pos)
+                lead = before[0] if before and before[0][1] in r.CHAT_LEAD else None
+                if _at_sentence_start(text, lead[0] if lead else pos) or (pos == 0):
+                    yield doc.finding("name", pos, end)
+            pos = text.find(name, end)
+
+
 DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _plain_rules,
     _phones,
     _long_numbers,
     _student_numbers,
     _group_names,
+    _postcodes,
+    _nicknamed_names,
     _unit_numbers,
     _spelled_numbers,
     _at_signs,
@@ -2093,6 +2429,13 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _area_units,
     _house_numbers,
     _dates,
+    _registrations,
+    _styled_names,
+    _glued_schools,
+    _small_islands,
+    _named_as,
+    _real_names,
+    _lower_chat_subjects,
 ]
 
 
@@ -2123,12 +2466,18 @@ class Scanner:
         found = [f for detect in DETECTORS for f in detect(doc)]
         found += _bracketed_names(doc, found)
         found = [f for f in found if not safe.covers(f.start, f.end) and not self._fictional(doc, f)]
+        found += [  # "Sebut saja Rina dan Budi": the second one is as invented as the first
+            f
+            for f in _joined_names(doc, found)
+            if not safe.covers(f.start, f.end) and not self._fictional(doc, f)
+        ]
         found += _places_after_findings(doc, found, safe)
         found += _towns_after_addresses(doc, found, safe)
+        found += _postcodes_after_addresses(doc, found)
         found += _rooms_in_lodgings(doc, found)
         found += _repeated_names(doc, found)
         found = _without_public_places(doc, found, regions)
-        found += _ages_with_place(doc, found, regions, safe)
+        found += _ages_with_place(doc, found, safe)
         return _merge(doc, found)
 
     @staticmethod
@@ -2139,7 +2488,16 @@ class Scanner:
             return False
         if r.FICTIONAL_MARK.match(doc.text, finding.end):
             return True
+        if finding.kind == "name" and r.FICTIONAL_AFTER_APPOSITION.match(doc.text, finding.end):
+            return True  # "Ayu, teman sebaya korban (nama disamarkan), ..."
         start = finding.start
+        if finding.kind in ("name", "initials"):
+            if finding.kind == "initials" and finding.text.split()[-1].strip(".") in r.PLACEHOLDER_LETTERS:
+                return True  # "Child X", "Anak X": a placeholder, not a child's initial
+            if r.PSEUDONYM_BEFORE.search(doc.lower, max(0, start - 60), start):
+                return True  # "Sebut saja namanya Anak A", "let's call her Rina": the author's own pseudonym
+            if r.PSEUDONYM_AFTER.match(doc.text, finding.end):
+                return True  # "Dinda dan Raka adalah nama samaran", "Rose and Lily are pseudonyms"
         if start == 0 or doc.text[start - 1] not in "\"“‘'":
             return False
         return bool(r.FICTIONAL_BEFORE.search(doc.lower, max(0, start - 60), start)) and not _alias_in_use(

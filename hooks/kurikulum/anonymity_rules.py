@@ -249,28 +249,35 @@ NIK_CUE = re.compile(  # on the lower-cased text
     # health, school-aid and welfare cards, birth certificates, and accounts after the bank's name
     r"kis|kip|kks|jkn|kartu[ \t]+(?:indonesia[ \t]+)?(?:sehat|pintar|sejahtera)|akta(?:[ \t]+kelahiran)?|"
     r"birth[ \t]+certificate|card[ \t]+number|virtual[ \t]+account|bank|bri|bni|bca|bsi|btn|mandiri|cimb|"
-    r"danamon|permata|dana|ovo|gopay)\b[^\n\d]{0,25}\Z"
+    r"danamon|permata|dana|ovo|gopay|"
+    # a phone's IMEI or SIM card, a driving licence (SIM A/B/C), a student's NIM/NPM, a tax number
+    r"imei|iccid|sim(?:[ \t]+(?:[a-d][12]?(?:[ \t]+umum)?|card))?|surat[ \t]+izin[ \t]+mengemudi|driv(?:ing|er'?s)[ \t]+licen[cs]e|"
+    r"nim|npm|npwp)\b[^\n\d]{0,25}\Z"
 )
 # A student number after its name, however short: "NIS 2223.1045", "nomor induk siswa: 10452",
 # "student ID 20231045" (on the lower-cased text; at least four digits, checked in Python).
 STUDENT_NUMBER = pattern(
-    r"(?:nisn|nis|nipd|no(?:mor|mer|\.)?[ \t]*induk(?:[ \t]+(?:siswa|murid|pelajar|santri))?"
+    r"(?:nisn|nis|nipd|nim|npm|no(?:mor|mer|\.)?[ \t]*induk(?:[ \t]+(?:siswa|murid|pelajar|santri|mahasiswa))?"
     r"|student[ \t]+(?:id|number|no\.?)(?:[ \t]+(?:number|no\.?))?|(?:nomor|no\.?|id)[ \t]+(?:siswa|pelajar|murid))"
-    r"(?:[ \t]*\((?:nisn|nis|nipd)\))?(?:-?nya)?"  # "nomor induk siswa (NIS): ..."
+    r"(?:[ \t]*\((?:nisn|nis|nipd|nim|npm)\))?(?:-?nya)?"  # "nomor induk siswa (NIS): ..."
     r"(?:[ \t]+(?:korban|anak|siswa|siswi|pelaku|dia|ia|her|his|the|child's|girl's|boy's|was|is|"
     r"adalah|yaitu|itu|tersebut|ini)){0,3}"
     r"[ \t]*[:=,]?[ \t]*\(?(?P<hit>\d+(?:[ \t]?[.\-/][ \t]?\d+|[ \t]\d+){0,3})(?![\d])",
     lower=True,
-    triggers="nisn nis nipd nomor nomer no student id",
+    triggers="nisn nis nipd nim npm nomor nomer no student id",
     anchored=True,
     needs_digit=True,
 )
-STUDENT_WORDS = keys("nisn nis nipd induk student siswa pelajar murid")  # one must be in the text
+STUDENT_WORDS = keys("nisn nis nipd nim npm induk student siswa pelajar murid")  # one must be in the text
 NOT_AN_ID_AFTER = re.compile(r"[ \t]*(?:digit|angka|karakter|character|huruf|letter|siswa|students?)")
 YEAR_GROUP = re.compile(r"(?:19|20)\d\d")
 MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$|€)[ \t]*\Z")  # on the lower-cased text
 # An amount of money written as one token: "Rp75,000", "Rp1.500.000", "US$20", "IDR50000", "RM30".
-MONEY_TOKEN = re.compile(r"(?i)(?:rp|idr|usd?|us\$|sgd|rm|myr|eur|\$|€)\.?\d[\d.,]*")
+# Also with a short word for thousands or millions: "Rp100rb", "50rb", "Rp1,5jt", "300k".
+MONEY_TOKEN = re.compile(
+    r"(?i)(?:rp|idr|usd?|us\$|sgd|rm|myr|eur|\$|€)\.?\d[\d.,]*(?:rb|ribu|k|jt|juta|m|mio)?"
+    r"|\d[\d.,]*(?:rb|ribu|k|jt|juta|mio)"
+)
 
 URL = pattern(
     r"(?:https?://|www\.)[^\s<>\"'`()\[\]{}]+(?<![.,;:!?])",
@@ -291,7 +298,9 @@ HANDLE = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
 # These run on the lower-cased text.
 _TLD = r"(?:com|net|org|id|co|info|biz|me|io|edu|ac|sch|go|mil|my|sg)\b"
 _DOT_WORD = r"(?:[ \t]*[\[({<][ \t]*(?:dot|titik|\.)[ \t]*[\])}>][ \t]*|[ \t]+(?:dot|titik)[ \t]+)"
-OBFUSCATED_AT = re.compile(r"[ \t]*[\[({<][ \t]*(?:at|et|@)[ \t]*[\])}>][ \t]*|[ \t]+(?:at|et|di)[ \t]+")
+OBFUSCATED_AT = re.compile(
+    r"[ \t]*[\[({<][ \t]*(?:at|et|@)[ \t]*[\])}>][ \t]*|[ \t]+(?:at|et|di)[ \t]+|[ \t]*@[ \t]*"
+)
 BRACKETED = re.compile(r"[\[({<][ \t]*(?:at|et|@|dot|titik)[ \t]*[\])}>]")
 OBFUSCATED_DOMAIN = re.compile(rf"[a-z0-9-]+(?:(?:{_DOT_WORD}|\.)[a-z0-9-]+)*(?:{_DOT_WORD}|\.){_TLD}")
 HAS_DOT_WORD = re.compile(_DOT_WORD)
@@ -363,7 +372,7 @@ HANDLE_SHAPE = re.compile(r".*(?:_|[a-z]\.[a-z]|[A-Za-z]\d|\d[A-Za-z]|[a-z][A-Z]
 # or a lower-case form of address and a name ('om dedi'; ``anonymity`` checks the first word); a
 # number may end the capitalised words, as in a driver's or player's name ('Ambon Manise 88').
 QUOTED_NAME = re.compile(
-    r"[\"“‘'](?P<hit>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}(?:[ \t]+\d{1,4})?|[a-z][a-z'’-]{2,}(?<!['’])"
+    r"[\"“‘'](?P<hit>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}(?:[ \t]+\d{1,4})?|[a-z][a-z'’-]{2,}(?<!['’])"
     r"|[a-z]{2,6}[ \t]+[a-z][a-z'’-]{2,}(?<!['’]))[\"”’']"  # "om dedi", "dek tiara": a form of address, a name
 )
 # Words before a name in quotes that declare it invented: 'nama samaran "Dinda"'.
@@ -427,7 +436,7 @@ UNIT_NUMBER = pattern(
     r"|(?:KM|KMP|KLM)\.?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}(?:[ \t]+\d{1,3}\b)?",
 )
 DOCUMENT_NUMBER = pattern(
-    r"(?:paspor|passport|akta(?:[ \t]+kelahiran)?|birth[ \t]+certificate)(?:[ \t]+[a-z'’]+){0,4}?"
+    r"(?:paspor|passport|akta(?:[ \t]+kelahiran)?|birth[ \t]+certificate)(?:[ \t]+[a-z'’]+\.?){0,4}?"
     r"[ \t]*(?:[:#][ \t]*)?(?P<hit>[a-z]{1,2}[ \t]?\d{6,8}|\d{2,6}(?:[ \t]?[\-/.][ \t]?[a-z0-9]{1,10}){2,5})(?![\w\-])",
     lower=True,
     triggers="paspor passport akta birth",
@@ -516,9 +525,9 @@ SHORT_DATE = pattern(
 DOCUMENT_DATE_BEFORE = re.compile(r"\b(?:tertanggal|bertanggal|dated)[ \t]+\Z")
 PUBLIC_DATE_CONTEXT = re.compile(
     r"\b(?:uu|undang-undang|perpres|perppu|pp|permen\w*|perda|peraturan|law|act|regulation|konvensi|convention|"
-    r"disahkan|diundangkan|ditetapkan|ditandatangani|diratifikasi|berlaku|diperingati|dirayakan|"
+    r"disahkan|diundangkan|ditetapkan|diratifikasi|berlaku|diperingati|dirayakan|"
     r"pelatihan|training|workshop|lokakarya|webinar|seminar|sosialisasi|pendaftaran|registration|deadline|"
-    r"passed|enacted|ratified|signed|adopted|came[ \t]+into[ \t]+force|took[ \t]+effect|celebrated|observed)\b"
+    r"enacted|ratified|came[ \t]+into[ \t]+force|took[ \t]+effect|celebrated|observed)\b"
 )
 # Independence Day by its date: "upacara 17 Agustus", "lomba 17 Agustusan", "the 17 August ceremony" (on the
 # lower-cased text: an event word before the date, or "an"/an event word after it). "Pada malam 17 Agustus"
@@ -739,7 +748,9 @@ CHILD_APPOSITION = re.compile(
 )
 CHILD_APPOSITION_AFTER = re.compile("," + CHILD_APPOSITION.pattern)
 # A quoted name after a lower-case word: 'konter pulsa "Rojali Cell"'.
-QUOTED_AFTER_WORD = re.compile(r"[\"“‘'](?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})[\"”’']")
+QUOTED_AFTER_WORD = re.compile(
+    r"[\"“‘'](?P<name>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|\d{1,4})){0,3})[\"”’']"
+)
 
 # Abbreviations of Muhammad before a name, in any case: "moh. holil", "Muh. Rizki", "m. arif".
 ABBREVIATED_NAME = pattern(
@@ -1009,6 +1020,7 @@ class Rules:
 
     def _sets(self, lex: Lexicon) -> None:
         self.given_names = lex.set("given_names")
+        self.word_names = lex.set("word_names")  # "Dek Mawar": a name after a form of address only
         self.ambiguous_names = lex.starred("given_names")
         self.name_phrases = frozenset(" ".join(phrase.lower().split()) for phrase in lex["name_phrases"])
         self.phrase_heads = frozenset(phrase.split()[0].capitalize() for phrase in self.name_phrases)
@@ -1053,6 +1065,8 @@ class Rules:
         calendar = lex.set("months", "weekdays", lower=True)
         self.not_place = lex.set("not_place_words") | {word.capitalize() for word in calendar}
         self.ordinary = self.common | self.roles | {w.lower() for w in self.function_words} | calendar
+        self.months_weekdays = calendar
+        self.class_name_stops = lex.set("class_name_stops", lower=True)
         self.handle_cue_words = lex.set("handle_cues", lower=True)
 
     def _safe_phrases(self, lex: Lexicon) -> None:
@@ -1080,7 +1094,9 @@ class Rules:
             pattern(
                 rf"(?:{alt(lex['law_words'])}|Peraturan(?:\s+[A-Z]\w+){{0,3}}|Keputusan(?:\s+[A-Z]\w+){{0,3}})"
                 rf"{_LAW_NUMBER}|(?:Pasal|Article)\s+\d+[A-Z]?(?:\s+ayat\s+\(\d+\))?"
-                rf"|(?:{alt('pulau kepulauan provinsi', cases=True)}|Province)\s+[A-Z]\w+(?:\s+[A-Z]\w+)?",
+                rf"|(?:{alt('provinsi', cases=True)}|Province)\s+[A-Z]\w+(?:\s+[A-Z]\w+)?"
+                # "Pulau Jawa", "Kepulauan Riau": a listed island or province; a small island is a place.
+                rf"|(?:{alt('pulau kepulauan', cases=True)})\s+(?:{alt(lex['islands'] + lex['provinces'])})(?![\w-])",
                 cues=list(lex["law_words"])
                 + ["Peraturan", "Keputusan", "Pasal", "Article", "pulau", "kepulauan", "provinsi"],
             ),
@@ -1096,13 +1112,17 @@ class Rules:
     def _names(self, lex: Lexicon) -> None:
         honorifics = lex["honorifics"]
         self.honorific = pattern(
-            rf"{ialt(honorifics)}\.?[ \t]+(?P<first>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+){{0,2}}"
+            # "Ibu Hj. Rosmiati", "Pak Dr. Sinaga": a second, abbreviated title may stand before the name.
+            rf"{ialt(honorifics)}\.?(?:[ \t]+(?:{ialt(honorifics)}|H|Dr|Ir|Drs|Dra|Prof)\.)?"
+            r"[ \t]+(?P<first>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+){0,2}"
             # "Ahmad Fauzi bin Sulaiman": the father's name identifies the child as much as hers.
             r"|(?:bin|binti)[ \t]+(?P<parent>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+){0,2}",
             cues=list(honorifics) + ["bin", "binti"],
         )
         cues = lex["name_cues"] + lex["nickname_cues"]
-        self.name_cue = pattern(rf"(?P<cue>{ialt(cues)})[ \t]+(?P<hit>{NAME_WORDS})", cues=cues)
+        self.name_cue = pattern(
+            rf"(?P<cue>{ialt(cues)})[ \t]+(?P<hit>(?:A[ \t]+(?=[A-Z][a-z]))?{NAME_WORDS})", cues=cues
+        )
         owners = lex["possessor_nouns"]
         self.possessor = pattern(rf"(?P<cue>{ialt(owners)})[ \t]+(?P<hit>{NAME_WORDS})", cues=owners)
         aliases = lex["alias_cues"]
@@ -1430,6 +1450,10 @@ class Rules:
             NUMERIC_ID,
             ABBREVIATED_NAME,
             SUBJECT_VERB,
+            POSTCODE_CUE,
+            REGISTRATION_CUE,
+            GLUED_SCHOOL,
+            NAMED_AS,
         ]
         extra = self.plate_lower.triggers | self.platform_words | keys(CLASS_STREAMS)
         words = frozenset().union(*(p.triggers for p in anchored), extra)
@@ -1530,4 +1554,227 @@ HOME_IN_PLACE = pattern(
     r"|rumahnya[ \t]+di)[ \t]+(?P<hit>[A-Z][a-z]+)\b",
     ".@/-",
     triggers="house home rumahnya",
+)
+
+
+# --- classes found by the fourth blind batch of November 2026 ------------------------------
+
+# A postcode after its name: "Kode pos 55281", "kodepos: 42117", "postcode 80361", "ZIP 12345" (lower-cased text).
+POSTCODE_CUE = pattern(
+    r"(?:kode[ \t]*pos|post(?:al)?[ \t]*code|zip(?:[ \t]+code)?)[ \t]*[:.]?[ \t]*(?P<hit>[1-9]\d{4})(?![\w.,/-]\d|\w)",
+    lower=True,
+    triggers="kode kodepos pos postcode postal post zip",
+    anchored=True,
+    needs_digit=True,
+)
+FIVE_DIGITS = re.compile(r"(?<!\d)[1-9]\d{4}(?!\d)")
+# A postcode closing an address: ", Kota Serang 42117", "Sleman 55281" (a town, then five digits).
+POSTCODE_AFTER_TOWN = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+[ \t]+){1,3}(?P<hit>[1-9]\d{4})(?![\w.,/-]?\d|\w)")
+# The house number, block or unit after a street, before the town: "Gg. Mawar| 3 no 21|, Caturtunggal",
+# "Jl. Cemara IV|/22|, Kota Serang".
+ADDRESS_TAIL = re.compile(
+    r"(?:[ \t]*(?:/|[ \t])[ \t]*(?:(?:[Nn]o|[Nn]omor|[Nn]mr)\.?[ \t]*)?\d{1,4}[A-Za-z]?\b(?![.,:]\d))+"
+)
+# A second person joined to a name: "Suparno (buruh ...) & Sumiyati", "Budi dan Siti" (the bracket may hold
+# what the first one does).
+JOINED_NAME = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,80}\))?[ \t]*,?[ \t]*(?:&|dan|and|serta)[ \t]+(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\b"
+)
+# A name with a nickname in brackets or quotes between the given and family names: "Josephine (Jo) Pattiasina".
+NICKNAMED_NAME = pattern(
+    r"(?P<first>[A-Z][a-z]+)[ \t]+(?:\([ \t]*(?P<nick>[A-Z][a-z]{1,11})[ \t]*\)|[\"“‘'](?P<nick2>[A-Z][a-z]{1,11})[\"”’'])"
+    r"[ \t]+(?P<last>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b",
+    ".@/-",
+)
+# A nickname said to be used by the people around the child: "called Acil by her friends", "dipanggil Ucok
+# oleh teman-temannya" (then even a word that is also a form of address is a name).
+NICKNAME_USERS_AFTER = re.compile(
+    r"[ \t]+(?:by[ \t]+(?:his|her|their|the|all|everyone|friends|classmates|family)|oleh[ \t]+(?:teman|kawan|keluarga|"
+    r"orang|warga|tetangga|semua)|sama[ \t]+(?:teman|temen|kawan))"
+)
+# The name of a class in a school that names its classes after people or flowers: "kelas 5 Abu Bakar",
+# "grade 4 Umar", "kelas 2 Melati" (after the grade number, capitalised words; checked in Python).
+CLASS_NAME_AFTER = re.compile(r"[ \t]+(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\b")
+# The author's own pseudonym or label before a name: "Sebut saja namanya Anak A", "let's call her Rina",
+# "kita sebut saja Dinda", "we will call him Child X" (on the lower-cased text, before the name).
+PSEUDONYM_BEFORE = re.compile(
+    r"(?<![a-z])(?:sebut(?:[ \t]+saja)|kita[ \t]+sebut|disebut[ \t]+saja|kami[ \t]+sebut|let'?s[ \t]+call|"
+    r"we[ \t]+(?:will|'ll|shall)?[ \t]*call|we[ \t]+refer[ \t]+to[ \t]+(?:her|him|them|the[ \t]+\w+)[ \t]+as)"
+    r"(?:[ \t]+(?:saja|namanya|nama|ia|dia|anak|anak[ \t]+itu|anak[ \t]+ini|korban|her|him|them|the[ \t]+(?:child|girl|boy)))*"
+    # "sebut saja Rina dan |Budi", "let's call them Child A and |Child B": the names before, joined
+    r"(?:[ \t]*[:,]?[ \t]*[a-z]+(?:[ \t]+[a-z]\.?)?[ \t]*,?[ \t]+(?:dan|and|&|atau|or)[ \t]+)?"
+    r"[ \t]*[:,]?[ \t]*\Z"
+)
+# Names said to be pseudonyms after them: "Dinda dan Raka adalah nama samaran", "Rose and Lily are pseudonyms".
+PSEUDONYM_AFTER = re.compile(
+    r"(?:[ \t]*(?:,|dan|and|&)[ \t]*[A-Z][a-z]+)*[ \t]+(?i:(?:adalah|merupakan|ialah|are|is|were|was)[ \t]+"
+    r"(?:(?:a|an|both|keduanya|semuanya|hanya|only|just)[ \t]+)?"
+    rf"(?:{_PSEUDONYM}|tokoh[ \t]+rekaan|fictional[ \t]+characters?|invented[ \t]+names?))"
+)
+# A placeholder letter, not a child's initial: "Child X", "Anak X", "korban X".
+PLACEHOLDER_LETTERS = frozenset("X")
+# The dot of a short abbreviation that ends a "sentence" too early: "Jl.", "Gg.", "Hj.", "no.", "kmr." (a
+# word of up to three letters).
+ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Za-z][a-z]{0,2}\.\Z")
+JOINING_WORDS = frozenset(["dan", "atau", "and", "or", "&", "serta", "maupun"])
+# The same, found from the second name: "Johannes (a fisherman) & Yuliana" (the text before the second name).
+JOINED_NAME_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<hit>[A-Z][a-z]+)(?:[ \t]*\([^()\n]{1,80}\))?[ \t]*,?[ \t]*(?:&|dan|and|serta)[ \t]+\Z"
+)
+# Words talked about as words, after "X dan Y": "adalah kata", "adalah tokoh", "are words" (lower-cased text).
+WORDS_AS_WORDS = re.compile(
+    r"[ \t]+(?:adalah|merupakan|ialah|are|were|is)[ \t]+(?:(?:dua|two|the|a)[ \t]+)?"
+    r"(?:kata|istilah|tokoh|sebutan|contoh|julukan|words?|terms?|characters?|examples?|names?[ \t]+of)\b"
+)
+PSEUDONYM_WORDS_RE = re.compile(_PSEUDONYM)  # anywhere in the rest of a sentence (lower-cased text)
+# Cues after which a person owns or holds something; a company or an institution may too ("milik Yayasan").
+OWNER_CUES = frozenset(
+    [
+        "owner",
+        "owned by",
+        "pemilik",
+        "milik",
+        "dimiliki oleh",
+        "registered to",
+        "in the name of",
+        "under the name",
+        "under the name of",
+    ]
+)
+
+
+# --- classes found by the fifth blind batch of November 2026 -------------------------------
+
+# The number of a police report, a court case or a complaint, which the police, a court or a service
+# files under the child's name: "LP/B/417/VI/2024/SPKT/Polres ...", "STPL/812/XI/2023/Reskrim",
+# "045/PPA/III/2024", "112/Pid.Sus/2024/PN Mks". Found as a token of three or more parts joined by "/",
+# with a digit and one part that names the police, a court or a child-protection service (checked in Python).
+REGISTRATION_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){2,}")
+REGISTRATION_PART = re.compile(r"[a-z]+")
+REGISTRATION_MARKERS = keys(
+    "lp stpl sttlp stplp stbl spkt reskrim satreskrim polres polresta polrestabes polsek polsekta polda "
+    "bareskrim ditreskrimum ditreskrimsus ditreskrimsiber sidik lidik sprin sp2hp pid pn pdt"
+)
+# Parts that a service's letters carry too ("001/PPA/I/2025" may number an invitation): these make a report's
+# number only after a word for a report, complaint or case before it (lower-cased text, 60 characters back).
+SERVICE_MARKERS = keys("ppa uppa uptd p2tp2a dp3a pa pt pengaduan aduan reg register rm tiket")
+RECORD_BEFORE = re.compile(
+    r"(?<![a-z])(?:registrasi|register|pengaduan|aduan|laporan|lapor|dilaporkan|tiket|ticket|complaint|report|case"
+    r"|kasus|korban|pelapor|rekam|perkara|reference|ref)(?![a-z])"
+)
+# Decisions of the Constitutional Court ("22/PUU-XV/2017") are public, like laws.
+PUBLIC_REGISTRATION = keys("puu uu perpres perda perkap perma kma sema")
+# The same numbers, and medical-record, insurance and ticket numbers, after the word for them: "nomor
+# perkara ...", "nomor tiket PPA-JKT-2024-000731", "no. RM 00-45-12", "case ref. ...", "BPJS ..."
+# (lower-cased text; the number needs four digits and is no year, checked in Python).
+REGISTRATION_CUE = pattern(
+    r"(?:(?:nomor|nomer|no\.?|nmr\.?)[ \t]*)?"
+    r"(?:perkara|registrasi|register|reg\.?|laporan[ \t]+polisi|laporan|lp|stpl|pengaduan|aduan|tiket|ticket"
+    r"|rekam[ \t]+medis|rm|medical[ \t]+record|mrn|bpjs(?:[ \t]+kesehatan)?|jkn|kis"
+    r"|(?:case|report|complaint|police[ \t]+report|file|ticket|reference)[ \t]+(?:ref\.?|reference|number|no\.?|id|#)"
+    r"|case|ref\.?)"
+    r"(?:[ \t]+(?:korban|anak|pasien|pelapor|pengaduan|laporan|aduan|kesehatan|itu|ini|tersebut|nomor|no\.?|number"
+    r"|id|nya|bernomor|nomornya|adalah|yaitu|as|is|was|of|the|her|his|child|girl|boy|victim|patient))*(?:-?nya)?"
+    r"[ \t]*[:#.=]?[ \t]*(?P<hit>[a-z0-9]+(?:[ \t]?[\-/.][ \t]?[a-z0-9]+)*)",
+    lower=True,
+    triggers="nomor nomer no nmr perkara registrasi register reg laporan lp stpl pengaduan aduan tiket ticket "
+    "rekam rm medical mrn bpjs jkn kis case report complaint police file reference ref",
+    anchored=True,
+    needs_digit=True,
+)
+# Cue words that name a number only with "nomor"/"no." or a longer phrase before them ("rm" alone may be
+# ringgit, "case 3" a case of a training).
+WEAK_REGISTRATION_CUES = frozenset(
+    [
+        "rm",
+        "case",
+        "ref",
+        "reg",
+        "lp",
+        "kis",
+        "jkn",
+        "laporan",
+        "pengaduan",
+        "aduan",
+        "tiket",
+        "ticket",
+        "register",
+    ]
+)
+# A user name styled with symbols, as games allow: "RZK•GAMING", "乂Zaki乂", "xX★Rara★Xx".
+STYLED_NAME = re.compile(
+    r"(?<!\S)[^\s,;:!?()\[\]\"“”]*[A-Za-z0-9][•·★☆♡♥❤✿❀乂ツ꧁꧂〆彡々†ϟ×~|ᴳ][^\s,;:!?()\[\]\"“”]*"
+)
+STYLED_MARKS = re.compile(r"[•·★☆♡♥❤✿❀乂ツ꧁꧂〆彡々†ϟ×~|ᴳ]")
+# A school written without spaces, in chat: "smpn1kalasan", "sdn02karangrejo", "sman3" (lower case; "sd2" alone is
+# a grade, with "n" for negeri or a place it is a school).
+GLUED_SCHOOL = pattern(
+    r"(?:sd|smp|sma|smk|mts|slb)(?:n\d{1,3}(?:[a-z]{3,}\d{0,2})?|\d{1,3}[a-z]{3,}\d{0,2})(?![\w@.-])",
+    "@./-_",
+    lower=True,
+    triggers="sd sdn smp smpn sma sman smk smkn mts mtsn slb slbn",
+    anchored=True,
+    needs_digit=True,
+)
+# A small island named as a place: "Pulau Barrang Caddi", "P. Kodingareng" (a listed island or
+# province is fine: "Pulau Jawa").
+SMALL_ISLAND = pattern(
+    r"(?:Pulau|Pulo|PULAU)[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})",
+    cues="pulau pulo",
+)
+# Someone named in a record or report: "names the victim as Aurelia ...", "identified the child as ...",
+# "lists the girl's name as ...".
+NAMED_AS = pattern(
+    r"(?i:names|named|naming|identifies|identified|identifying|lists|listed|records|recorded|registers|registered"
+    r"|gives|gave)[ \t]+(?i:(?:the|her|his)[ \t]+)?"
+    r"(?i:victim|child|girl|boy|survivor|complainant|reporter|offender|suspect|perpetrator|student|pupil|mother"
+    r"|father|daughter|son)(?i:['’]s[ \t]+(?:full[ \t]+|real[ \t]+)?name)?[ \t]+as[ \t]+(?P<hit>[A-Z][a-z]+"
+    r"(?:[ \t]+[A-Z][a-z]+){0,3})",
+    triggers="names named naming identifies identified identifying lists listed records recorded registers "
+    "registered gives gave",
+    anchored=True,
+)
+# A name said to be real: "Bunga ... adalah nama aslinya—bukan samaran", "Rara is her real name" (lower-cased).
+REAL_NAME = re.compile(
+    r"(?<![a-z])(?:(?:adalah|merupakan|ialah|memang|is|was)[ \t]+(?:(?:memang|benar|juga|actually|indeed)[ \t]+)?"
+    r"(?:nama[ \t]+(?:asli|sebenarnya|lengkap[ \t]+asli)(?:nya)?|(?:her|his|their|the[ \t]+(?:child|girl|boy)['’]s)"
+    r"[ \t]+real[ \t]+name|a[ \t]+real[ \t]+name)|bukan[ \t]+(?:nama[ \t]+)?samaran|not[ \t]+a[ \t]+pseudonym)(?![a-z])"
+)
+REAL_NAME_WORDS = keys("asli aslinya sebenarnya real samaran pseudonym")
+# A person's verb after a name that opens a sentence or a chat line: "Indah baru berusia 11 tahun",
+# "ayu bilang dia ...", "Bintang diajak ..." (lower-cased text, right after the name). With one of these a
+# given name that is also an ordinary word ("Indah", "Bintang") is a name; "Indah sekali" is not.
+PERSON_AFTER_NAME = re.compile(
+    r"[ \t]+(?:(?:baru|sudah|udah|udh|sdh|pernah|juga|jg|masih|sempat|tadi|kemarin|kmrn|lalu|akhirnya|kemudian|kini"
+    r"|sekarang|dulu"
+    r"|sering|tiba-tiba|langsung|ga|gak|nggak|tidak|tak)[ \t]+)?"
+    r"(?:berusia|berumur|umurnya|usianya|bilang|blg|bilangnya|ngomong|cerita|crita|bercerita|menceritakan|curhat"
+    r"|nangis|menangis|ngaku|mengaku|ketakutan|takut|diajak|dijemput|dipaksa|diancam|disuruh|dirayu|dibujuk"
+    r"|dichat|diculik|dipeluk|dipukul|dilecehkan|melapor|lapor|kabur|pulang|bersekolah|sekolah[ \t]+di|tinggal"
+    r"[ \t]+(?:di|bersama|dengan|sama)|duduk[ \t]+di[ \t]+kelas|lahir[ \t]+di|mengirim|ngirim|kirim|ketemu|bertemu"
+    r"|berkenalan|kenalan|chat|ngechat|nelpon|menelepon|dihubungi|mengenal|kenal)(?![a-z])"
+)
+# Lower-case words before a name at the start of a chat line: "trus ayu bilang".
+CHAT_LEAD = keys("trus terus lalu terus kemudian tapi tp trs abis habis pas")
+# "tiap orang", "setiap manusia" after a word that is also a name: a possessed noun phrase, "Rizki tiap orang
+# sudah diatur" (rezeki); "Rizki tiap hari main gim" is a person doing something every day.
+DETERMINERS = frozenset(["tiap", "setiap", "seluruh", "semua", "segala", "para", "masing-masing"])
+TIME_NOUNS = keys(
+    "hari malam pagi siang sore minggu pekan bulan tahun kali jam saat waktu libur istirahat pulang"
+)
+NEGATIONS = frozenset(
+    ["tidak", "tidaknya", "tak", "bukan", "bukannya", "belum", "belumnya", "enggak", "nggak"]
+)
+# A name followed, in its apposition, by a bracketed mark that it is disguised: "Ayu, teman sebaya korban
+# (nama disamarkan), ..." (only lower-case words between).
+FICTIONAL_AFTER_APPOSITION = re.compile(
+    rf"[\"”’']?[ \t]*,[ \t]*[a-z][a-z0-9 \t'’-]{{0,60}}\([ \t]*(?i:{_PSEUDONYM})[ \t]*\)"
+)
+# English labels for a child that, with one capital letter, make a placeholder: "Child B, 11, was referred".
+EN_PLACEHOLDER_CUES = frozenset(["Child", "Student", "Pupil", "Victim", "Girl", "Boy", "Offender"])
+# The last capitalised word before a phrase: "... karena Bunga adalah nama aslinya".
+PREV_CAP = re.compile(r"(?<![\w'’-])[A-Z][a-z]+[ \t]*,?[ \t]*\Z")
+# Placeholder words of an example address: "nama @ domain titik com" (lower case).
+EXAMPLE_EMAIL_WORDS = frozenset(
+    ["nama", "name", "email", "domain", "contoh", "example", "user", "alamat", "akun"]
 )
