@@ -1293,6 +1293,8 @@ def _ordinary_use(doc: Doc, word: Word) -> bool:
         third = r.LOWER_WORD.match(doc.text, after.end()) if second in r.DETERMINERS else None
         if third and third.group(1).lower() not in r.TIME_NOUNS:
             return True  # "Rizki tiap orang sudah diatur" (rezeki); not "Rizki tiap hari main gim"
+    if r.WORD_MEANING.match(doc.lower, end):
+        return True  # "Ayu dalam bahasa Jawa berarti cantik", "Surya terbenam saat kami menutup sesi"
     _, sent_end = _sentence_around(doc.text, start, end)
     again = doc.lower.find(low, end, sent_end)
     while again >= 0:
@@ -2249,6 +2251,15 @@ def _places_after_findings(doc: Doc, found: list[Finding], safe: Spans) -> list[
     return out
 
 
+def _unnamed_village_in(doc: Doc, finding: Finding) -> bool:
+    """A listed regency or city after an unnamed village: "dari sebuah desa di Lombok Tengah" (not a named
+    village or district: "Desa Sukamaju", "Kecamatan Praya" are still found)."""
+    first = finding.text.split()[0].lower()
+    if finding.kind != "village" or (first in doc.rules.cue_words and first not in r.REGENCY_WORDS):
+        return False
+    return bool(r.UNNAMED_VILLAGE_BEFORE.search(doc.lower, max(0, finding.start - 80), finding.start))
+
+
 # --- classes found by the fifth blind batch ------------------------------------------------
 
 
@@ -2471,6 +2482,7 @@ class Scanner:
             for f in _joined_names(doc, found)
             if not safe.covers(f.start, f.end) and not self._fictional(doc, f)
         ]
+        found = [f for f in found if not _unnamed_village_in(doc, f)]
         found += _places_after_findings(doc, found, safe)
         found += _towns_after_addresses(doc, found, safe)
         found += _postcodes_after_addresses(doc, found)

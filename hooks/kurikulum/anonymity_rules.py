@@ -492,7 +492,9 @@ ADDRESS_NUMBERS = pattern(
 )
 # "Blok C", "blok F-7", "Blok C2", "blok A3/17", "blok 45", "Blok AA-12" (on the lower-cased text).
 BLOCK = pattern(
-    r"blok\s+(?:[a-z]{1,2}(?:[\s-]?\d{1,3}(?:[/.\-]\d{1,3})?[a-z]?)?\b|\d{1,3}[a-z]?(?:/\d{1,3})?\b)",
+    # Two letters alone are a block code, not a word after it ("Setiap Blok di asrama").
+    r"blok\s+(?:(?!(?:di|ke|ya|yg|dan|itu|ini|in|at|is|of|on|to|or|an|as|by|no)\b(?![\s-]?\d))"
+    r"[a-z]{1,2}(?:[\s-]?\d{1,3}(?:[/.\-]\d{1,3})?[a-z]?)?\b|\d{1,3}[a-z]?(?:/\d{1,3})?\b)",
     lower=True,
     triggers="blok",
     anchored=True,
@@ -1622,6 +1624,23 @@ JOINED_NAME_BEFORE = re.compile(
     r"(?<![\w'’-])(?P<hit>[A-Z][a-z]+)(?:[ \t]*\([^()\n]{1,80}\))?[ \t]*,?[ \t]*(?:&|dan|and|serta)[ \t]+\Z"
 )
 # Words talked about as words, after "X dan Y": "adalah kata", "adalah tokoh", "are words" (lower-cased text).
+# A name that is also a word, talked about as the word: "Ayu dalam bahasa Jawa berarti cantik", "Surya means
+# sun"; or the thing the word names doing what only that thing does: "Surya terbenam", "Bunga layu" (lower-cased).
+WORD_MEANING = re.compile(
+    r"[ \t]+(?:(?:dalam|in)[ \t]+(?:bahasa[ \t]+)?[a-z]+[ \t]+|(?:itu|ini)[ \t]+)?(?:berarti|artinya|bermakna|maknanya"
+    r"|means|meant|meaning)\b"
+    r"|[ \t]+(?:(?:mulai|sudah|telah|baru|akan|hampir|sedang|perlahan)[ \t]+)?(?:terbenam|terbit|bersinar|menyinari"
+    r"|bermekaran|mekar|layu|berguguran|bertiup|berhembus|berkelip|berkelap-kelip|berkilau|redup|shines|shone"
+    r"|blooms|bloomed|wilted)\b"
+)
+# An unnamed village in a named regency: "dari sebuah desa di Lombok Tengah", "a village in Sumba Barat"; the
+# regency alone is as coarse as the case needs (a named village or district is still found). Lower-cased text.
+REGENCY_WORDS = frozenset(["kabupaten", "kab", "regency"])
+UNNAMED_VILLAGE_BEFORE = re.compile(
+    r"(?:\b(?:sebuah|suatu|salah[ \t]+satu|satu)[ \t]+(?:desa|kampung|dusun|pulau|daerah|wilayah)"
+    r"|\b(?:a|one)[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:village|hamlet|settlement|island))"
+    r"(?:[ \t]+[a-z]+){0,3}?[ \t]+(?:di|in)[ \t]+(?:(?:kabupaten|kab\.|the)[ \t]+)?(?:regency[ \t]+of[ \t]+)?\Z"
+)
 WORDS_AS_WORDS = re.compile(
     r"[ \t]+(?:adalah|merupakan|ialah|are|were|is)[ \t]+(?:(?:dua|two|the|a)[ \t]+)?"
     r"(?:kata|istilah|tokoh|sebutan|contoh|julukan|words?|terms?|characters?|examples?|names?[ \t]+of)\b"
