@@ -2338,9 +2338,10 @@ def _named_as(doc: Doc) -> Iterator[Finding]:
     """Someone named in a record: "names the victim as Aurelia Benedicta Lumi"."""
     rules = doc.rules
     for match in doc.finditer(r.NAMED_AS):
-        words = match.group("hit").split()
-        if words[0] in rules.given_names or _name_like(rules, words[0]):
-            yield doc.finding("name", *match.span("hit"))
+        start = match.start("hit")
+        words = [(m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))]
+        if end := _person_end(rules, words):  # "names the victim as ADIL PRATAMA": "Adil" is also a word
+            yield doc.finding("name", start, end)
 
 
 def _real_names(doc: Doc) -> Iterator[Finding]:
@@ -2389,6 +2390,97 @@ def _lower_chat_subjects(doc: Doc) -> Iterator[Finding]:
                 if _at_sentence_start(text, lead[0] if lead else pos) or (pos == 0):
                     yield doc.finding("name", pos, end)
             pos = text.find(name, end)
+
+
+# --- classes found by the sixth blind batch ------------------------------------------------
+
+
+def _person_end(rules: Rules, words: list[Word], ordinary_first: bool = True) -> int:
+    """The end of the personal name that opens ``words`` (0 if none): words that can be part of a name, up
+    to four. An ordinary word may open it when a word that is no ordinary word follows ("Adil Pratama",
+    "Cahaya Ramadhani"); alone it is a name only if it is a listed given name ("Mawar", not "Kekerasan")."""
+    end, unknown, listed = 0, False, False
+    for index, (_, word_end_, word) in enumerate(words[:4]):
+        low = word.lower()
+        if word in rules.function_words or low in rules.roles or word in rules.acronyms or rules.is_coarse(word):
+            break
+        if word in rules.cities or word in rules.region_names or rules.is_safe_word(word):
+            break
+        if _name_like(rules, word) and all(_name_like(rules, part) for part in word.split("-")):
+            unknown = True
+        elif word in rules.given_names or word in rules.word_names or word in rules.surnames:
+            listed = True
+        elif not (ordinary_first and index == 0 and low in rules.common and len(words) > 1):
+            break
+        end = word_end_
+    return end if (unknown or listed) else 0
+
+
+def _role_names(doc: Doc) -> Iterator[Finding]:
+    """A name after a role word of police, court, hospital and NGO paperwork, or after "a.n."/"an.": "pelapor
+    Suparmi", "terdakwa Baharuddin", "Saksi: Rahmat", "the defendant, Budi Santoso", "a.n. Larasati"."""
+    rules = doc.rules
+    for match in doc.finditer(r.ROLE_NAME):
+        start = match.start("hit")
+        words = [(m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))]
+        end = _strict_person_end(rules, words, ordinary_first=True)  # not "Victim Protection Agency"
+        if end and not (words[0][2] in rules.common and end == words[0][1] and words[0][2] not in rules.given_names
+                        and words[0][2] not in rules.word_names):
+            yield doc.finding("name", start, end)
+
+
+def _strict_person_end(rules: Rules, words: list[Word], ordinary_first: bool = False) -> int:
+    """``_person_end`` without words that look English ("However", "Social Services") unless listed."""
+    for index, (_, _, word) in enumerate(words[:4]):
+        listed = word in rules.given_names or word in rules.surnames or word in rules.word_names
+        if not listed and (r.ENGLISH_SHAPE.search(word.lower()) or word.lower() in r.OPENING_ADVERBS):
+            words = words[:index]
+            break
+    return _person_end(rules, words, ordinary_first) if words else 0
+
+
+def _opening_names(doc: Doc) -> Iterator[Finding]:
+    """A name that opens a sentence before a role in apposition ("Mulyadi, the school caretaker at ...") or,
+    two or three name words, before an English verb ("Melati Suryaningrum was reported missing")."""
+    text, lower, rules = doc.text, doc.lower, doc.rules
+    for words in doc.runs:
+        start, run_end = words[0][0], words[-1][1]
+        if not _at_sentence_start(text, start):
+            continue
+        end = _strict_person_end(rules, words)
+        if not end or end != run_end:
+            continue
+        count = sum(1 for word in words if word[1] <= end)
+        if text.startswith(",", end):
+            match = r.ROLE_APPOSITION.match(lower, end)
+            role_words = match.group("words").split() if match else []
+            if match and not match.group("det"):
+                role_words = role_words[:1]  # "Mulyadi, penjaga sekolah", not "Listen, make sure the child"
+            if match and any(word in rules.roles for word in role_words[:4]):
+                if count > 1 or words[0][2] not in rules.common or words[0][2] in rules.given_names:
+                    yield doc.finding("name", start, end)
+                continue
+        if count >= 2 and (after := r.LOWER_WORD.match(text, end)) and after.group(1).lower() in r.EN_SUBJECT_VERBS:
+            yield doc.finding("name", start, end)
+
+
+def _person_appositions(doc: Doc) -> Iterator[Finding]:
+    """A name in apposition after a word for a person: "The girl, Cahaya Ramadhani, was 14", "Korban, Dewi
+    Lestari, ...", "The boy, known by his nickname Ucup, ..." is found by the nickname cue."""
+    text, lower, rules = doc.text, doc.lower, doc.rules
+    if "," not in text:
+        return
+    for words in doc.runs:
+        start, run_end = words[0][0], words[-1][1]
+        if start < 2 or text[start - 2] != "," or not r.APPOSITION_END.match(text, run_end):
+            continue
+        match = r.PERSON_NOUN_BEFORE.search(lower, max(0, start - 50), start)
+        noun = match and (match.group("en") or match.group("id"))
+        if not noun or noun not in rules.roles:
+            continue
+        end = _strict_person_end(rules, words)
+        if end == run_end and (len(words) > 1 or words[0][2] not in rules.common):
+            yield doc.finding("name", start, end)
 
 
 DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
@@ -2447,6 +2539,9 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _named_as,
     _real_names,
     _lower_chat_subjects,
+    _role_names,
+    _opening_names,
+    _person_appositions,
 ]
 
 

@@ -1797,3 +1797,51 @@ PREV_CAP = re.compile(r"(?<![\w'’-])[A-Z][a-z]+[ \t]*,?[ \t]*\Z")
 EXAMPLE_EMAIL_WORDS = frozenset(
     ["nama", "name", "email", "domain", "contoh", "example", "user", "alamat", "akun"]
 )
+
+
+# --- the sixth blind batch ------------------------------------------------------------------
+
+# Role words of police, court, hospital and NGO paperwork, after which a person's name follows: "pelapor Suparmi",
+# "terdakwa Baharuddin", "Saksi: Rahmat Hidayat", "the defendant, Budi Santoso", "atas nama pasien An. Keysha".
+PAPER_ROLES = (
+    "pelapor|terlapor|pengadu|teradu|terdakwa|tersangka|terpidana|terperiksa|saksi[ \t]+korban|saksi[ \t]+pelapor"
+    "|saksi|anak[ \t]+korban|anak[ \t]+saksi|korban|pasien|wali|pendamping|klien|penerima[ \t]+manfaat|pemohon"
+    "|termohon|penggugat|tergugat|complainant|defendant|suspect|witness|patient|guardian|client|victim|accused"
+    "|claimant|plaintiff|survivor|perpetrator|reporting[ \t]+person|informant|caller"
+)
+# "a.n." and "an." (atas nama, anak) before a name in a form: "a.n. Larasati", "korban an. MAWAR SEPTIANI".
+NAME_ABBREVIATIONS = r"a\.[ \t]?n\.|a/n|an\.|sdr\.|sdri\.|saudara|saudari"
+ROLE_NAME = pattern(
+    rf"(?:(?i:{PAPER_ROLES})(?:[ \t]*[:,][ \t]*|[ \t]+)(?:(?i:{NAME_ABBREVIATIONS})[ \t]*)?"
+    rf"|(?i:{NAME_ABBREVIATIONS})[ \t]*)"
+    r"(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})",
+    ".@/-",
+    triggers="pelapor terlapor pengadu teradu terdakwa tersangka terpidana terperiksa saksi korban pasien wali "
+    "pendamping klien manfaat pemohon termohon penggugat tergugat complainant defendant suspect witness patient "
+    "guardian client victim accused claimant plaintiff survivor perpetrator person informant caller a an sdr sdri "
+    "saudara saudari",
+)
+# An English-looking word is no unlisted name at a sentence start ("However, the teacher ...").
+ENGLISH_SHAPE = re.compile(
+    r"(?:ly|tion|sion|ment|ness|ing|ers|ies|ful|ous|ity|ive|ship|ance|ence|ics|ism|ists?|wards?|day|ever|ough|ight"
+    r"|while|ed|less|able|ible)\Z"
+)
+OPENING_ADVERBS = keys(
+    """instead then next now here there still yet also besides moreover furthermore thus hence therefore
+    otherwise later soon once again often sometimes meanwhile overall nevertheless nonetheless indeed alas yes
+    ok okay well so outside inside upstairs downstairs afterward afterwards tonight tomorrow last first second
+    third finally again together alone online offline eventually since until before after during despite
+    although though unless because whereas whether"""
+)
+# A role in an apposition after a name that opens a sentence: "Mulyadi, the school caretaker at ...",
+# "Mulyadi, penjaga sekolah di ...", "Mulyadi, seorang sopir angkot, ..." (lower-cased text; the role is checked
+# against role_words.txt in the code).
+ROLE_APPOSITION = re.compile(
+    r",[ \t]+(?:(?P<det>the|a|an|his|her|their|our|its|seorang|sang|si)[ \t]+)?(?P<words>(?:[a-z'’-]+[ \t]+){0,3}[a-z'’-]+)"
+)
+# A person noun before a comma and a name in apposition: "The girl, Cahaya Ramadhani, was 14", "Korban, Dewi
+# Lestari, ...", "Anak itu, Rafi, ..." (lower-cased text, up to the comma).
+PERSON_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|our|his|her|their|my)[ \t]+(?:[a-z'’-]+[ \t]+){0,2}(?P<en>[a-z'’-]+)"
+    r"|\b(?P<id>[a-z-]+)(?:[ \t]+(?:itu|ini|tersebut|korban|kami|kita|saya))?)[ \t]*,[ \t]*\Z"
+)
