@@ -2483,6 +2483,62 @@ def _person_appositions(doc: Doc) -> Iterator[Finding]:
             yield doc.finding("name", start, end)
 
 
+def _id_digits(doc: Doc, start: int, token: str, least: int) -> bool:
+    """True if ``token`` at ``start`` is a number of ``least`` digits or more that can identify: not an amount
+    of money, a count with thousands separators, years ("2020-2024") or a number before a unit."""
+    digits = re.sub(r"\D", "", token)
+    if len(digits) < least or r.THOUSANDS.fullmatch(token):
+        return False
+    if all(r.YEAR_GROUP.fullmatch(group) for group in re.findall(r"\d+", token)):
+        return False
+    lower = doc.lower
+    if r.MONEY_BEFORE.search(lower, max(0, start - 5), start) or r.UNIT_AFTER.match(lower, start + len(token)):
+        return False
+    return not r.MONEY_TOKEN.fullmatch(lower, max(0, start - 3), start + len(token))
+
+
+def _long_digit_ids(doc: Doc) -> Iterator[Finding]:
+    """Ten digits or more in one number identify something (an IMEI, a bank account, a ticket, a card): a public
+    number in a case study is a hotline or a law, found as safe spans. "356938035643809", "2411-8835-07"."""
+    if not doc.has_digit:
+        return
+    for match in r.DIGIT_RUN.finditer(doc.text):
+        token = match.group().rstrip(" \t.-")
+        if " " in token and not re.fullmatch(r"\d{2,6}(?: \d{2,6})+", token):
+            continue
+        if r.DATE_LIKE.fullmatch(token) or token.startswith(("0", "62")):
+            continue  # a phone number is found as one (and a hotline left alone) by ``_phones``
+        if re.sub(r"\D", "", token) in doc.rules.hotline_digits:
+            continue
+        if _id_digits(doc, match.start(), token, 10):
+            yield doc.finding("nik", match.start(), match.start() + len(token))
+
+
+def _labelled_numbers(doc: Doc) -> Iterator[Finding]:
+    """Six digits or more after a label for a record, an account or a device ("IMEI ponsel yang disita ...:
+    356938035643809", "medical record number at the hospital is 22-018774"), and codes of letters and digits
+    that a service files ("#ADU-2024-118732")."""
+    if not doc.has_digit:
+        return
+    for match in doc.finditer(r.NUMBER_LABEL):
+        token = match.group("hit")
+        if r.DATE_LIKE.fullmatch(token) or r.TIMES_ONLY.fullmatch(token):
+            continue
+        label = match.group().split()[0].rstrip(".:#")
+        plain = token.isdigit() and len(token) < 8
+        if plain and label in r.WEAK_NUMBER_LABELS:
+            continue  # "ID laporan 2024001": the running number of a system, as a law has its number
+        if _id_digits(doc, match.start("hit"), token, 6):
+            yield doc.finding("nik", *match.span("hit"))
+    if "-" in doc.text:
+        for match in r.SERVICE_CODE.finditer(doc.text):
+            token = match.group()
+            groups = re.findall(r"\d+", token)
+            long_groups = [group for group in groups if len(group) >= 4 and not r.YEAR_GROUP.fullmatch(group)]
+            if long_groups and sum(len(group) for group in groups) >= 6:
+                yield doc.finding("nik", *match.span())
+
+
 DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _plain_rules,
     _phones,
@@ -2540,6 +2596,8 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _real_names,
     _lower_chat_subjects,
     _role_names,
+    _long_digit_ids,
+    _labelled_numbers,
     _opening_names,
     _person_appositions,
 ]

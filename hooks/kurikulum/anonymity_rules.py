@@ -1456,6 +1456,7 @@ class Rules:
             REGISTRATION_CUE,
             GLUED_SCHOOL,
             NAMED_AS,
+            NUMBER_LABEL,
         ]
         extra = self.plate_lower.triggers | self.platform_words | keys(CLASS_STREAMS)
         words = frozenset().union(*(p.triggers for p in anchored), extra)
@@ -1845,3 +1846,30 @@ PERSON_NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|this|that|our|his|her|their|my)[ \t]+(?:[a-z'’-]+[ \t]+){0,2}(?P<en>[a-z'’-]+)"
     r"|\b(?P<id>[a-z-]+)(?:[ \t]+(?:itu|ini|tersebut|korban|kami|kita|saya))?)[ \t]*,[ \t]*\Z"
 )
+# A number after a label for a record, an account or a device, with up to five words between: "IMEI ponsel yang
+# disita ...: 356938035643809", "medical record number at the hospital is 22-018774", "RM 00-45-71-29"
+# (lower-cased text; six digits at least, see ``anonymity._labelled_numbers``).
+NUMBER_LABEL = pattern(
+    r"(?:imei|imsi|iccid|rekening|rek\.?|account|acct|rekam[ \t]+medis|medical[ \t]+record|rm|mrn|tiket|ticket"
+    r"|reference|ref\.?|registrasi|registration|perkara|case|register|laporan|report|pengaduan|aduan|complaint"
+    r"|serial|seri|resi|tracking|transaksi|transaction|invoice|faktur|kartu|card|polis|policy)"
+    r"(?:[ \t]+(?!(?:rp|idr|usd|dan|and|atau|or|tahun|year|pukul|jam|at[ \t]+\d)\b)[a-z][a-z'’.-]*){0,6}?"
+    r"[ \t]*(?:[:#=]|\bis\b|\badalah\b|\bialah\b|\byaitu\b)?[ \t]*(?:[a-z]{1,6}[ \t\-]?)?"
+    r"(?P<hit>\d[\d]*(?:[ \t]?[\-/.][ \t]?\d+)*)(?![\d]|[.,/-]\d)",
+    ".@/",
+    lower=True,
+    triggers="imei imsi iccid rekening rek account acct rekam medis medical record rm mrn tiket ticket reference "
+    "ref registrasi registration perkara case register laporan report pengaduan aduan complaint serial seri resi "
+    "tracking transaksi transaction invoice faktur kartu card polis policy",
+    anchored=True,
+    needs_digit=True,
+)
+# A code of letters and digits filed by a service: "#ADU-2024-118732", "LAPOR-2411-883507", "TKT-0045821".
+SERVICE_CODE = re.compile(r"(?<![\w@./-])#?[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)*-(?=[A-Z0-9-]*\d{4})[A-Z0-9]+(?:-[A-Z0-9]+)*")
+THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+# A date or a period written in digits: "12-09-2009", "2024-03-11", "01/2024" (not an identifying number).
+DATE_LIKE = re.compile(
+    r"\d{1,2}[\-/.](?:0?[1-9]|1[0-2])[\-/.](?:19|20)?\d\d|(?:19|20)\d\d[\-/.](?:0?[1-9]|1[0-2])(?:[\-/.]\d{1,2})?"
+    r"|(?:0?[1-9]|1[0-2])[\-/.](?:19|20)\d\d"
+)
+WEAK_NUMBER_LABELS = keys("laporan report pengaduan aduan complaint case register kartu card seri serial policy polis")
