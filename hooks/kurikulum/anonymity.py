@@ -2539,6 +2539,25 @@ def _labelled_numbers(doc: Doc) -> Iterator[Finding]:
                 yield doc.finding("nik", *match.span())
 
 
+def _media_files(doc: Doc) -> Iterator[Finding]:
+    """A WhatsApp media file (its name carries the day it was sent), and a file name with a name or a school
+    among its parts: "VID-20240311-WA0017_Rahma_SMPN2.mp4", "bukti-chat-dinda.png"."""
+    text, rules = doc.written, doc.rules
+    if "-" not in text and "_" not in text:
+        return
+    for match in r.WHATSAPP_MEDIA.finditer(text):
+        yield doc.finding("date", *match.span())
+    for match in r.ANY_FILE_NAME.finditer(text):
+        parts = re.split(r"[_.-]", match.group().rsplit(".", 1)[0])
+        if any(
+            part.lower() in rules.name_words_lower
+            or (part[:1].isupper() and part[1:].islower() and len(part) > 2 and _name_like(rules, part))
+            or r.GLUED_SCHOOL.regex.fullmatch(part.lower())
+            for part in parts
+        ):
+            yield doc.finding("name", *match.span())
+
+
 DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _plain_rules,
     _phones,
@@ -2598,6 +2617,7 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _role_names,
     _long_digit_ids,
     _labelled_numbers,
+    _media_files,
     _opening_names,
     _person_appositions,
 ]

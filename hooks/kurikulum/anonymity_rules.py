@@ -1772,7 +1772,9 @@ PERSON_AFTER_NAME = re.compile(
     r"|nangis|menangis|ngaku|mengaku|ketakutan|takut|diajak|dijemput|dipaksa|diancam|disuruh|dirayu|dibujuk"
     r"|dichat|diculik|dipeluk|dipukul|dilecehkan|melapor|lapor|kabur|pulang|bersekolah|sekolah[ \t]+di|tinggal"
     r"[ \t]+(?:di|bersama|dengan|sama)|duduk[ \t]+di[ \t]+kelas|lahir[ \t]+di|mengirim|ngirim|kirim|ketemu|bertemu"
-    r"|berkenalan|kenalan|chat|ngechat|nelpon|menelepon|dihubungi|mengenal|kenal)(?![a-z])"
+    r"|berkenalan|kenalan|chat|ngechat|nelpon|menelepon|dihubungi|mengenal|kenal"
+    # "surya itu yg nyebarin videonya": the one who did it, in chat
+    r"|(?:itu[ \t]+|tuh[ \t]+)?(?:yg|yang)[ \t]+(?:ny|ng|nge|me[mn]?)[a-z]+(?:in|kan|i))(?![a-z])"
 )
 # Lower-case words before a name at the start of a chat line: "trus ayu bilang".
 CHAT_LEAD = keys("trus terus lalu terus kemudian tapi tp trs abis habis pas")
@@ -1873,3 +1875,11 @@ DATE_LIKE = re.compile(
     r"|(?:0?[1-9]|1[0-2])[\-/.](?:19|20)\d\d"
 )
 WEAK_NUMBER_LABELS = keys("laporan report pengaduan aduan complaint case register kartu card seri serial policy polis")
+# A WhatsApp media file ("VID-20240311-WA0017", "IMG-20231102-WA0005.jpg": the date it was sent) and any file
+# name joined by "_" or "-" with an extension, whose parts are read for a name or a school.
+WHATSAPP_MEDIA = re.compile(r"(?<![\w@./-])(?:IMG|VID|PTT|AUD|DOC|STK)-\d{8}-WA\d{3,5}(?:[\w.-]*\.[A-Za-z0-9]{2,4})?")
+ANY_FILE_NAME = re.compile(
+    r"(?<![\w@./-])[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|heic|webp|mp4|mov|3gp"
+    r"|mp3|m4a|ogg|opus|wav|txt|zip|rar)\b",
+    re.IGNORECASE,
+)
