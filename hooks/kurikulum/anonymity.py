@@ -1232,6 +1232,8 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
     following = words[index + 1][2] if index + 1 < len(words) else ""
     if following in rules.name_suffix_stops:
         return False
+    if not following and r.WORD_MEANING.match(doc.lower, words[index][1]) and _at_sentence_start(doc.text, words[index][0]):
+        return False  # "Wulan dalam bahasa Jawa berarti bulan": the name talked about as a word
     if not following and word.lower() in r.EN_WORD_NAMES and _english_word_use(doc, words[index]):
         return False  # "Sandy beaches", "Grace period", "May we", "Hope is what keeps them going"
     if not following and word.lower() in rules.common and _ordinary_use(doc, words[index]):
@@ -1293,7 +1295,7 @@ def _ordinary_use(doc: Doc, word: Word) -> bool:
         third = r.LOWER_WORD.match(doc.text, after.end()) if second in r.DETERMINERS else None
         if third and third.group(1).lower() not in r.TIME_NOUNS:
             return True  # "Rizki tiap orang sudah diatur" (rezeki); not "Rizki tiap hari main gim"
-    if r.WORD_MEANING.match(doc.lower, end):
+    if r.NATURE_VERB.match(doc.lower, end):
         return True  # "Ayu dalam bahasa Jawa berarti cantik", "Surya terbenam saat kami menutup sesi"
     _, sent_end = _sentence_around(doc.text, start, end)
     again = doc.lower.find(low, end, sent_end)

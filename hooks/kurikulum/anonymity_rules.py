@@ -1630,7 +1630,9 @@ JOINED_NAME_BEFORE = re.compile(
 WORD_MEANING = re.compile(
     r"[ \t]+(?:(?:dalam|in)[ \t]+(?:bahasa[ \t]+)?[a-z]+[ \t]+|(?:itu|ini)[ \t]+)?(?:berarti|artinya|bermakna|maknanya"
     r"|means|meant|meaning)\b"
-    r"|[ \t]+(?:(?:mulai|sudah|telah|baru|akan|hampir|sedang|perlahan)[ \t]+)?(?:terbenam|terbit|bersinar|menyinari"
+)
+NATURE_VERB = re.compile(
+    r"[ \t]+(?:(?:mulai|sudah|telah|baru|akan|hampir|sedang|perlahan)[ \t]+)?(?:terbenam|terbit|bersinar|menyinari"
     r"|bermekaran|mekar|layu|berguguran|bertiup|berhembus|berkelip|berkelap-kelip|berkilau|redup|shines|shone"
     r"|blooms|bloomed|wilted)\b"
 )
@@ -1774,7 +1776,7 @@ PERSON_AFTER_NAME = re.compile(
     r"[ \t]+(?:di|bersama|dengan|sama)|duduk[ \t]+di[ \t]+kelas|lahir[ \t]+di|mengirim|ngirim|kirim|ketemu|bertemu"
     r"|berkenalan|kenalan|chat|ngechat|nelpon|menelepon|dihubungi|mengenal|kenal"
     # "surya itu yg nyebarin videonya": the one who did it, in chat
-    r"|(?:itu[ \t]+|tuh[ \t]+)?(?:yg|yang)[ \t]+(?:ny|ng|nge|me[mn]?)[a-z]+(?:in|kan|i))(?![a-z])"
+    r"|(?:itu[ \t]+|tuh[ \t]+)?(?:yg|yang)[ \t]+(?:(?:ny|ng)[a-z]{3,}|me[a-z]+(?:kan|i)))(?![a-z])"
 )
 # Lower-case words before a name at the start of a chat line: "trus ayu bilang".
 CHAT_LEAD = keys("trus terus lalu terus kemudian tapi tp trs abis habis pas")
