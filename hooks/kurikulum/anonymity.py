@@ -1232,7 +1232,11 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
     following = words[index + 1][2] if index + 1 < len(words) else ""
     if following in rules.name_suffix_stops:
         return False
-    if not following and r.WORD_MEANING.match(doc.lower, words[index][1]) and _at_sentence_start(doc.text, words[index][0]):
+    if (
+        not following
+        and r.WORD_MEANING.match(doc.lower, words[index][1])
+        and _at_sentence_start(doc.text, words[index][0])
+    ):
         return False  # "Wulan dalam bahasa Jawa berarti bulan": the name talked about as a word
     if not following and word.lower() in r.EN_WORD_NAMES and _english_word_use(doc, words[index]):
         return False  # "Sandy beaches", "Grace period", "May we", "Hope is what keeps them going"
@@ -2341,7 +2345,9 @@ def _named_as(doc: Doc) -> Iterator[Finding]:
     rules = doc.rules
     for match in doc.finditer(r.NAMED_AS):
         start = match.start("hit")
-        words = [(m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))]
+        words = [
+            (m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))
+        ]
         if end := _person_end(rules, words):  # "names the victim as ADIL PRATAMA": "Adil" is also a word
             yield doc.finding("name", start, end)
 
@@ -2404,7 +2410,12 @@ def _person_end(rules: Rules, words: list[Word], ordinary_first: bool = True) ->
     end, unknown, listed = 0, False, False
     for index, (_, word_end_, word) in enumerate(words[:4]):
         low = word.lower()
-        if word in rules.function_words or low in rules.roles or word in rules.acronyms or rules.is_coarse(word):
+        if (
+            word in rules.function_words
+            or low in rules.roles
+            or word in rules.acronyms
+            or rules.is_coarse(word)
+        ):
             break
         if word in rules.cities or word in rules.region_names or rules.is_safe_word(word):
             break
@@ -2424,10 +2435,16 @@ def _role_names(doc: Doc) -> Iterator[Finding]:
     rules = doc.rules
     for match in doc.finditer(r.ROLE_NAME):
         start = match.start("hit")
-        words = [(m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))]
+        words = [
+            (m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))
+        ]
         end = _strict_person_end(rules, words, ordinary_first=True)  # not "Victim Protection Agency"
-        if end and not (words[0][2] in rules.common and end == words[0][1] and words[0][2] not in rules.given_names
-                        and words[0][2] not in rules.word_names):
+        if end and not (
+            words[0][2] in rules.common
+            and end == words[0][1]
+            and words[0][2] not in rules.given_names
+            and words[0][2] not in rules.word_names
+        ):
             yield doc.finding("name", start, end)
 
 
@@ -2462,7 +2479,11 @@ def _opening_names(doc: Doc) -> Iterator[Finding]:
                 if count > 1 or words[0][2] not in rules.common or words[0][2] in rules.given_names:
                     yield doc.finding("name", start, end)
                 continue
-        if count >= 2 and (after := r.LOWER_WORD.match(text, end)) and after.group(1).lower() in r.EN_SUBJECT_VERBS:
+        if (
+            count >= 2
+            and (after := r.LOWER_WORD.match(text, end))
+            and after.group(1).lower() in r.EN_SUBJECT_VERBS
+        ):
             yield doc.finding("name", start, end)
 
 
@@ -2494,7 +2515,9 @@ def _id_digits(doc: Doc, start: int, token: str, least: int) -> bool:
     if all(r.YEAR_GROUP.fullmatch(group) for group in re.findall(r"\d+", token)):
         return False
     lower = doc.lower
-    if r.MONEY_BEFORE.search(lower, max(0, start - 5), start) or r.UNIT_AFTER.match(lower, start + len(token)):
+    if r.MONEY_BEFORE.search(lower, max(0, start - 5), start) or r.UNIT_AFTER.match(
+        lower, start + len(token)
+    ):
         return False
     return not r.MONEY_TOKEN.fullmatch(lower, max(0, start - 3), start + len(token))
 

@@ -1869,17 +1869,23 @@ NUMBER_LABEL = pattern(
     needs_digit=True,
 )
 # A code of letters and digits filed by a service: "#ADU-2024-118732", "LAPOR-2411-883507", "TKT-0045821".
-SERVICE_CODE = re.compile(r"(?<![\w@./-])#?[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)*-(?=[A-Z0-9-]*\d{4})[A-Z0-9]+(?:-[A-Z0-9]+)*")
+SERVICE_CODE = re.compile(
+    r"(?<![\w@./-])#?[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)*-(?=[A-Z0-9-]*\d{4})[A-Z0-9]+(?:-[A-Z0-9]+)*"
+)
 THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 # A date or a period written in digits: "12-09-2009", "2024-03-11", "01/2024" (not an identifying number).
 DATE_LIKE = re.compile(
     r"\d{1,2}[\-/.](?:0?[1-9]|1[0-2])[\-/.](?:19|20)?\d\d|(?:19|20)\d\d[\-/.](?:0?[1-9]|1[0-2])(?:[\-/.]\d{1,2})?"
     r"|(?:0?[1-9]|1[0-2])[\-/.](?:19|20)\d\d"
 )
-WEAK_NUMBER_LABELS = keys("laporan report pengaduan aduan complaint case register kartu card seri serial policy polis")
+WEAK_NUMBER_LABELS = keys(
+    "laporan report pengaduan aduan complaint case register kartu card seri serial policy polis"
+)
 # A WhatsApp media file ("VID-20240311-WA0017", "IMG-20231102-WA0005.jpg": the date it was sent) and any file
 # name joined by "_" or "-" with an extension, whose parts are read for a name or a school.
-WHATSAPP_MEDIA = re.compile(r"(?<![\w@./-])(?:IMG|VID|PTT|AUD|DOC|STK)-\d{8}-WA\d{3,5}(?:[\w.-]*\.[A-Za-z0-9]{2,4})?")
+WHATSAPP_MEDIA = re.compile(
+    r"(?<![\w@./-])(?:IMG|VID|PTT|AUD|DOC|STK)-\d{8}-WA\d{3,5}(?:[\w.-]*\.[A-Za-z0-9]{2,4})?"
+)
 ANY_FILE_NAME = re.compile(
     r"(?<![\w@./-])[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|heic|webp|mp4|mov|3gp"
     r"|mp3|m4a|ogg|opus|wav|txt|zip|rar)\b",
