@@ -613,3 +613,56 @@ def test_a_name_that_is_also_a_word_needs_a_persons_verb_or_a_time():
     """ "Rizki tiap hari main gim" is a boy; "Rizki tiap orang" is fortune. "Anak B" (Indonesian) stays initials."""
     assert [f.text for f in scan("Rizki tiap hari main gim sampai malam.")] == ["Rizki"]
     assert [f.kind for f in scan("Anak B menerima pesan dari akun palsu.")] == ["initials"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        ("name", "Berita acara mencatat keterangan saksi Rohani Siregar.", "Rohani Siregar"),
+        ("name", "Laporan diterima dari pelapor Suparmi pukul 21.00.", "Suparmi"),
+        ("name", "Dari catatan polisi: korban an. MAWAR SEPTIANI, lahir di kota itu.", "MAWAR SEPTIANI"),
+        ("name", "The complainant Yuliana Mamesah withdrew the report.", "Yuliana Mamesah"),
+        ("name", "The police note names the victim as ADIL PRATAMA, age 13.", "ADIL PRATAMA"),
+        ("name", "Rusdianto, the motorbike taxi driver, was questioned twice.", "Rusdianto"),
+        ("name", "Wahyu Kurniawan had been messaging the boy for months.", "Wahyu Kurniawan"),
+        ("name", "The girl, Cahaya Ramadhani, was 14 at the time.", "Cahaya Ramadhani"),
+        ("name", "The boy, known by his nickname Ucup, sells cigarettes.", "Ucup"),
+        ("name", "surya itu yg nyebarin videonya ke grup kelas", "surya"),
+        ("nik", "IMEI ponsel yang disita dari rumahnya: 356938035643809.", "356938035643809"),
+        ("nik", "The money went through account 1370014589221 at a bank.", "1370014589221"),
+        ("nik", "Her medical record number at the hospital is 22-018774.", "22-018774"),
+        ("nik", "Tiket pengaduan #ADU-2024-118732 sudah diproses.", "#ADU-2024-118732"),
+        ("address", "Pelaku menjanjikan pekerjaan di Spa Anggrek Kemang.", "Spa Anggrek Kemang"),
+        ("date", 'Evidence folder contains "IMG-20240506-WA0023.jpg".', "IMG-20240506-WA0023.jpg"),
+        (
+            "name",
+            "The counsellor kept screenshot_chat_Dinda_kelas8.png on her laptop.",
+            "screenshot_chat_Dinda_kelas8.png",
+        ),
+    ],
+)
+def test_sixth_blind_batch_classes_are_found(kind: str, text: str, expected: str):
+    found = [(f.kind, f.text) for f in scan(text)]
+    assert any(k == kind and expected in t for k, t in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ayu dalam bahasa Jawa berarti cantik, dan kata ini sering dipakai pelaku.",
+        "Surya terbenam saat kami menutup sesi di balai desa.",
+        "Setiap Blok di asrama memiliki satu pengasuh.",
+        "Anak X (12 tahun) dari sebuah desa di Lombok Tengah dilaporkan hilang.",
+        "Korban Kekerasan Seksual berhak atas restitusi menurut UU TPKS.",
+        "However, the teacher did not report the messages.",
+        "Social Services were asked to visit the family.",
+        "LPSK (the Witness and Victim Protection Agency) protects witnesses.",
+        "Listen, make sure the child is safe.",
+        "Layanan SAPA 129 juga bisa dihubungi lewat WhatsApp 08111-129-129.",
+        "Anggaran program sebesar Rp 1.250.000.000 untuk pelatihan.",
+        "Data 2019-2023 menunjukkan kenaikan laporan.",
+        "Simpan tangkapan layar dengan nama berkas bukti_01.png.",
+    ],
+)
+def test_sixth_blind_batch_limits_pass(text: str):
+    assert scan(text) == []

@@ -1232,6 +1232,12 @@ def _is_listed_name(doc: Doc, words: list[Word], index: int) -> bool:
     following = words[index + 1][2] if index + 1 < len(words) else ""
     if following in rules.name_suffix_stops:
         return False
+    if (
+        not following
+        and r.WORD_MEANING.match(doc.lower, words[index][1])
+        and _at_sentence_start(doc.text, words[index][0])
+    ):
+        return False  # "Wulan dalam bahasa Jawa berarti bulan": the name talked about as a word
     if not following and word.lower() in r.EN_WORD_NAMES and _english_word_use(doc, words[index]):
         return False  # "Sandy beaches", "Grace period", "May we", "Hope is what keeps them going"
     if not following and word.lower() in rules.common and _ordinary_use(doc, words[index]):
@@ -1293,6 +1299,8 @@ def _ordinary_use(doc: Doc, word: Word) -> bool:
         third = r.LOWER_WORD.match(doc.text, after.end()) if second in r.DETERMINERS else None
         if third and third.group(1).lower() not in r.TIME_NOUNS:
             return True  # "Rizki tiap orang sudah diatur" (rezeki); not "Rizki tiap hari main gim"
+    if r.NATURE_VERB.match(doc.lower, end):
+        return True  # "Ayu dalam bahasa Jawa berarti cantik", "Surya terbenam saat kami menutup sesi"
     _, sent_end = _sentence_around(doc.text, start, end)
     again = doc.lower.find(low, end, sent_end)
     while again >= 0:
@@ -2249,6 +2257,15 @@ def _places_after_findings(doc: Doc, found: list[Finding], safe: Spans) -> list[
     return out
 
 
+def _unnamed_village_in(doc: Doc, finding: Finding) -> bool:
+    """A listed regency or city after an unnamed village: "dari sebuah desa di Lombok Tengah" (not a named
+    village or district: "Desa Sukamaju", "Kecamatan Praya" are still found)."""
+    first = finding.text.split()[0].lower()
+    if finding.kind != "village" or (first in doc.rules.cue_words and first not in r.REGENCY_WORDS):
+        return False
+    return bool(r.UNNAMED_VILLAGE_BEFORE.search(doc.lower, max(0, finding.start - 80), finding.start))
+
+
 # --- classes found by the fifth blind batch ------------------------------------------------
 
 
@@ -2327,9 +2344,12 @@ def _named_as(doc: Doc) -> Iterator[Finding]:
     """Someone named in a record: "names the victim as Aurelia Benedicta Lumi"."""
     rules = doc.rules
     for match in doc.finditer(r.NAMED_AS):
-        words = match.group("hit").split()
-        if words[0] in rules.given_names or _name_like(rules, words[0]):
-            yield doc.finding("name", *match.span("hit"))
+        start = match.start("hit")
+        words = [
+            (m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))
+        ]
+        if end := _person_end(rules, words):  # "names the victim as ADIL PRATAMA": "Adil" is also a word
+            yield doc.finding("name", start, end)
 
 
 def _real_names(doc: Doc) -> Iterator[Finding]:
@@ -2378,6 +2398,189 @@ def _lower_chat_subjects(doc: Doc) -> Iterator[Finding]:
                 if _at_sentence_start(text, lead[0] if lead else pos) or (pos == 0):
                     yield doc.finding("name", pos, end)
             pos = text.find(name, end)
+
+
+# --- classes found by the sixth blind batch ------------------------------------------------
+
+
+def _person_end(rules: Rules, words: list[Word], ordinary_first: bool = True) -> int:
+    """The end of the personal name that opens ``words`` (0 if none): words that can be part of a name, up
+    to four. An ordinary word may open it when a word that is no ordinary word follows ("Adil Pratama",
+    "Cahaya Ramadhani"); alone it is a name only if it is a listed given name ("Mawar", not "Kekerasan")."""
+    end, unknown, listed = 0, False, False
+    for index, (_, word_end_, word) in enumerate(words[:4]):
+        low = word.lower()
+        if (
+            word in rules.function_words
+            or low in rules.roles
+            or word in rules.acronyms
+            or rules.is_coarse(word)
+        ):
+            break
+        if word in rules.cities or word in rules.region_names or rules.is_safe_word(word):
+            break
+        if _name_like(rules, word) and all(_name_like(rules, part) for part in word.split("-")):
+            unknown = True
+        elif word in rules.given_names or word in rules.word_names or word in rules.surnames:
+            listed = True
+        elif not (ordinary_first and index == 0 and low in rules.common and len(words) > 1):
+            break
+        end = word_end_
+    return end if (unknown or listed) else 0
+
+
+def _role_names(doc: Doc) -> Iterator[Finding]:
+    """A name after a role word of police, court, hospital and NGO paperwork, or after "a.n."/"an.": "pelapor
+    Suparmi", "terdakwa Baharuddin", "Saksi: Rahmat", "the defendant, Budi Santoso", "a.n. Larasati"."""
+    rules = doc.rules
+    for match in doc.finditer(r.ROLE_NAME):
+        start = match.start("hit")
+        words = [
+            (m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))
+        ]
+        end = _strict_person_end(rules, words, ordinary_first=True)  # not "Victim Protection Agency"
+        if end and not (
+            words[0][2] in rules.common
+            and end == words[0][1]
+            and words[0][2] not in rules.given_names
+            and words[0][2] not in rules.word_names
+        ):
+            yield doc.finding("name", start, end)
+
+
+def _strict_person_end(rules: Rules, words: list[Word], ordinary_first: bool = False) -> int:
+    """``_person_end`` without words that look English ("However", "Social Services") unless listed."""
+    for index, (_, _, word) in enumerate(words[:4]):
+        listed = word in rules.given_names or word in rules.surnames or word in rules.word_names
+        if not listed and (r.ENGLISH_SHAPE.search(word.lower()) or word.lower() in r.OPENING_ADVERBS):
+            words = words[:index]
+            break
+    return _person_end(rules, words, ordinary_first) if words else 0
+
+
+def _opening_names(doc: Doc) -> Iterator[Finding]:
+    """A name that opens a sentence before a role in apposition ("Mulyadi, the school caretaker at ...") or,
+    two or three name words, before an English verb ("Melati Suryaningrum was reported missing")."""
+    text, lower, rules = doc.text, doc.lower, doc.rules
+    for words in doc.runs:
+        start, run_end = words[0][0], words[-1][1]
+        if not _at_sentence_start(text, start):
+            continue
+        end = _strict_person_end(rules, words)
+        if not end or end != run_end:
+            continue
+        count = sum(1 for word in words if word[1] <= end)
+        if text.startswith(",", end):
+            match = r.ROLE_APPOSITION.match(lower, end)
+            role_words = match.group("words").split() if match else []
+            if match and not match.group("det"):
+                role_words = role_words[:1]  # "Mulyadi, penjaga sekolah", not "Listen, make sure the child"
+            if match and any(word in rules.roles for word in role_words[:4]):
+                if count > 1 or words[0][2] not in rules.common or words[0][2] in rules.given_names:
+                    yield doc.finding("name", start, end)
+                continue
+        if (
+            count >= 2
+            and (after := r.LOWER_WORD.match(text, end))
+            and after.group(1).lower() in r.EN_SUBJECT_VERBS
+        ):
+            yield doc.finding("name", start, end)
+
+
+def _person_appositions(doc: Doc) -> Iterator[Finding]:
+    """A name in apposition after a word for a person: "The girl, Cahaya Ramadhani, was 14", "Korban, Dewi
+    Lestari, ...", "The boy, known by his nickname Ucup, ..." is found by the nickname cue."""
+    text, lower, rules = doc.text, doc.lower, doc.rules
+    if "," not in text:
+        return
+    for words in doc.runs:
+        start, run_end = words[0][0], words[-1][1]
+        if start < 2 or text[start - 2] != "," or not r.APPOSITION_END.match(text, run_end):
+            continue
+        match = r.PERSON_NOUN_BEFORE.search(lower, max(0, start - 50), start)
+        noun = match and (match.group("en") or match.group("id"))
+        if not noun or noun not in rules.roles:
+            continue
+        end = _strict_person_end(rules, words)
+        if end == run_end and (len(words) > 1 or words[0][2] not in rules.common):
+            yield doc.finding("name", start, end)
+
+
+def _id_digits(doc: Doc, start: int, token: str, least: int) -> bool:
+    """True if ``token`` at ``start`` is a number of ``least`` digits or more that can identify: not an amount
+    of money, a count with thousands separators, years ("2020-2024") or a number before a unit."""
+    digits = re.sub(r"\D", "", token)
+    if len(digits) < least or r.THOUSANDS.fullmatch(token):
+        return False
+    if all(r.YEAR_GROUP.fullmatch(group) for group in re.findall(r"\d+", token)):
+        return False
+    lower = doc.lower
+    if r.MONEY_BEFORE.search(lower, max(0, start - 5), start) or r.UNIT_AFTER.match(
+        lower, start + len(token)
+    ):
+        return False
+    return not r.MONEY_TOKEN.fullmatch(lower, max(0, start - 3), start + len(token))
+
+
+def _long_digit_ids(doc: Doc) -> Iterator[Finding]:
+    """Ten digits or more in one number identify something (an IMEI, a bank account, a ticket, a card): a public
+    number in a case study is a hotline or a law, found as safe spans. "356938035643809", "2411-8835-07"."""
+    if not doc.has_digit:
+        return
+    for match in r.DIGIT_RUN.finditer(doc.text):
+        token = match.group().rstrip(" \t.-")
+        if " " in token and not re.fullmatch(r"\d{2,6}(?: \d{2,6})+", token):
+            continue
+        if r.DATE_LIKE.fullmatch(token) or token.startswith(("0", "62")):
+            continue  # a phone number is found as one (and a hotline left alone) by ``_phones``
+        if re.sub(r"\D", "", token) in doc.rules.hotline_digits:
+            continue
+        if _id_digits(doc, match.start(), token, 10):
+            yield doc.finding("nik", match.start(), match.start() + len(token))
+
+
+def _labelled_numbers(doc: Doc) -> Iterator[Finding]:
+    """Six digits or more after a label for a record, an account or a device ("IMEI ponsel yang disita ...:
+    356938035643809", "medical record number at the hospital is 22-018774"), and codes of letters and digits
+    that a service files ("#ADU-2024-118732")."""
+    if not doc.has_digit:
+        return
+    for match in doc.finditer(r.NUMBER_LABEL):
+        token = match.group("hit")
+        if r.DATE_LIKE.fullmatch(token) or r.TIMES_ONLY.fullmatch(token):
+            continue
+        label = match.group().split()[0].rstrip(".:#")
+        plain = token.isdigit() and len(token) < 8
+        if plain and label in r.WEAK_NUMBER_LABELS:
+            continue  # "ID laporan 2024001": the running number of a system, as a law has its number
+        if _id_digits(doc, match.start("hit"), token, 6):
+            yield doc.finding("nik", *match.span("hit"))
+    if "-" in doc.text:
+        for match in r.SERVICE_CODE.finditer(doc.text):
+            token = match.group()
+            groups = re.findall(r"\d+", token)
+            long_groups = [group for group in groups if len(group) >= 4 and not r.YEAR_GROUP.fullmatch(group)]
+            if long_groups and sum(len(group) for group in groups) >= 6:
+                yield doc.finding("nik", *match.span())
+
+
+def _media_files(doc: Doc) -> Iterator[Finding]:
+    """A WhatsApp media file (its name carries the day it was sent), and a file name with a name or a school
+    among its parts: "VID-20240311-WA0017_Rahma_SMPN2.mp4", "bukti-chat-dinda.png"."""
+    text, rules = doc.written, doc.rules
+    if "-" not in text and "_" not in text:
+        return
+    for match in r.WHATSAPP_MEDIA.finditer(text):
+        yield doc.finding("date", *match.span())
+    for match in r.ANY_FILE_NAME.finditer(text):
+        parts = re.split(r"[_.-]", match.group().rsplit(".", 1)[0])
+        if any(
+            part.lower() in rules.name_words_lower
+            or (part[:1].isupper() and part[1:].islower() and len(part) > 2 and _name_like(rules, part))
+            or r.GLUED_SCHOOL.regex.fullmatch(part.lower())
+            for part in parts
+        ):
+            yield doc.finding("name", *match.span())
 
 
 DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
@@ -2436,6 +2639,12 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _named_as,
     _real_names,
     _lower_chat_subjects,
+    _role_names,
+    _long_digit_ids,
+    _labelled_numbers,
+    _media_files,
+    _opening_names,
+    _person_appositions,
 ]
 
 
@@ -2471,6 +2680,7 @@ class Scanner:
             for f in _joined_names(doc, found)
             if not safe.covers(f.start, f.end) and not self._fictional(doc, f)
         ]
+        found = [f for f in found if not _unnamed_village_in(doc, f)]
         found += _places_after_findings(doc, found, safe)
         found += _towns_after_addresses(doc, found, safe)
         found += _postcodes_after_addresses(doc, found)

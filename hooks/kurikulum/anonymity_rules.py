@@ -492,7 +492,9 @@ ADDRESS_NUMBERS = pattern(
 )
 # "Blok C", "blok F-7", "Blok C2", "blok A3/17", "blok 45", "Blok AA-12" (on the lower-cased text).
 BLOCK = pattern(
-    r"blok\s+(?:[a-z]{1,2}(?:[\s-]?\d{1,3}(?:[/.\-]\d{1,3})?[a-z]?)?\b|\d{1,3}[a-z]?(?:/\d{1,3})?\b)",
+    # Two letters alone are a block code, not a word after it ("Setiap Blok di asrama").
+    r"blok\s+(?:(?!(?:di|ke|ya|yg|dan|itu|ini|in|at|is|of|on|to|or|an|as|by|no)\b(?![\s-]?\d))"
+    r"[a-z]{1,2}(?:[\s-]?\d{1,3}(?:[/.\-]\d{1,3})?[a-z]?)?\b|\d{1,3}[a-z]?(?:/\d{1,3})?\b)",
     lower=True,
     triggers="blok",
     anchored=True,
@@ -1454,6 +1456,7 @@ class Rules:
             REGISTRATION_CUE,
             GLUED_SCHOOL,
             NAMED_AS,
+            NUMBER_LABEL,
         ]
         extra = self.plate_lower.triggers | self.platform_words | keys(CLASS_STREAMS)
         words = frozenset().union(*(p.triggers for p in anchored), extra)
@@ -1622,6 +1625,25 @@ JOINED_NAME_BEFORE = re.compile(
     r"(?<![\w'’-])(?P<hit>[A-Z][a-z]+)(?:[ \t]*\([^()\n]{1,80}\))?[ \t]*,?[ \t]*(?:&|dan|and|serta)[ \t]+\Z"
 )
 # Words talked about as words, after "X dan Y": "adalah kata", "adalah tokoh", "are words" (lower-cased text).
+# A name that is also a word, talked about as the word: "Ayu dalam bahasa Jawa berarti cantik", "Surya means
+# sun"; or the thing the word names doing what only that thing does: "Surya terbenam", "Bunga layu" (lower-cased).
+WORD_MEANING = re.compile(
+    r"[ \t]+(?:(?:dalam|in)[ \t]+(?:bahasa[ \t]+)?[a-z]+[ \t]+|(?:itu|ini)[ \t]+)?(?:berarti|artinya|bermakna|maknanya"
+    r"|means|meant|meaning)\b"
+)
+NATURE_VERB = re.compile(
+    r"[ \t]+(?:(?:mulai|sudah|telah|baru|akan|hampir|sedang|perlahan)[ \t]+)?(?:terbenam|terbit|bersinar|menyinari"
+    r"|bermekaran|mekar|layu|berguguran|bertiup|berhembus|berkelip|berkelap-kelip|berkilau|redup|shines|shone"
+    r"|blooms|bloomed|wilted)\b"
+)
+# An unnamed village in a named regency: "dari sebuah desa di Lombok Tengah", "a village in Sumba Barat"; the
+# regency alone is as coarse as the case needs (a named village or district is still found). Lower-cased text.
+REGENCY_WORDS = frozenset(["kabupaten", "kab", "regency"])
+UNNAMED_VILLAGE_BEFORE = re.compile(
+    r"(?:\b(?:sebuah|suatu|salah[ \t]+satu|satu)[ \t]+(?:desa|kampung|dusun|pulau|daerah|wilayah)"
+    r"|\b(?:a|one)[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:village|hamlet|settlement|island))"
+    r"(?:[ \t]+[a-z]+){0,3}?[ \t]+(?:di|in)[ \t]+(?:(?:kabupaten|kab\.|the)[ \t]+)?(?:regency[ \t]+of[ \t]+)?\Z"
+)
 WORDS_AS_WORDS = re.compile(
     r"[ \t]+(?:adalah|merupakan|ialah|are|were|is)[ \t]+(?:(?:dua|two|the|a)[ \t]+)?"
     r"(?:kata|istilah|tokoh|sebutan|contoh|julukan|words?|terms?|characters?|examples?|names?[ \t]+of)\b"
@@ -1752,7 +1774,9 @@ PERSON_AFTER_NAME = re.compile(
     r"|nangis|menangis|ngaku|mengaku|ketakutan|takut|diajak|dijemput|dipaksa|diancam|disuruh|dirayu|dibujuk"
     r"|dichat|diculik|dipeluk|dipukul|dilecehkan|melapor|lapor|kabur|pulang|bersekolah|sekolah[ \t]+di|tinggal"
     r"[ \t]+(?:di|bersama|dengan|sama)|duduk[ \t]+di[ \t]+kelas|lahir[ \t]+di|mengirim|ngirim|kirim|ketemu|bertemu"
-    r"|berkenalan|kenalan|chat|ngechat|nelpon|menelepon|dihubungi|mengenal|kenal)(?![a-z])"
+    r"|berkenalan|kenalan|chat|ngechat|nelpon|menelepon|dihubungi|mengenal|kenal"
+    # "surya itu yg nyebarin videonya": the one who did it, in chat
+    r"|(?:itu[ \t]+|tuh[ \t]+)?(?:yg|yang)[ \t]+(?:(?:ny|ng)[a-z]{3,}|me[a-z]+(?:kan|i)))(?![a-z])"
 )
 # Lower-case words before a name at the start of a chat line: "trus ayu bilang".
 CHAT_LEAD = keys("trus terus lalu terus kemudian tapi tp trs abis habis pas")
@@ -1777,4 +1801,93 @@ PREV_CAP = re.compile(r"(?<![\w'’-])[A-Z][a-z]+[ \t]*,?[ \t]*\Z")
 # Placeholder words of an example address: "nama @ domain titik com" (lower case).
 EXAMPLE_EMAIL_WORDS = frozenset(
     ["nama", "name", "email", "domain", "contoh", "example", "user", "alamat", "akun"]
+)
+
+
+# --- the sixth blind batch ------------------------------------------------------------------
+
+# Role words of police, court, hospital and NGO paperwork, after which a person's name follows: "pelapor Suparmi",
+# "terdakwa Baharuddin", "Saksi: Rahmat Hidayat", "the defendant, Budi Santoso", "atas nama pasien An. Keysha".
+PAPER_ROLES = (
+    "pelapor|terlapor|pengadu|teradu|terdakwa|tersangka|terpidana|terperiksa|saksi[ \t]+korban|saksi[ \t]+pelapor"
+    "|saksi|anak[ \t]+korban|anak[ \t]+saksi|korban|pasien|wali|pendamping|klien|penerima[ \t]+manfaat|pemohon"
+    "|termohon|penggugat|tergugat|complainant|defendant|suspect|witness|patient|guardian|client|victim|accused"
+    "|claimant|plaintiff|survivor|perpetrator|reporting[ \t]+person|informant|caller"
+)
+# "a.n." and "an." (atas nama, anak) before a name in a form: "a.n. Larasati", "korban an. MAWAR SEPTIANI".
+NAME_ABBREVIATIONS = r"a\.[ \t]?n\.|a/n|an\.|sdr\.|sdri\.|saudara|saudari"
+ROLE_NAME = pattern(
+    rf"(?:(?i:{PAPER_ROLES})(?:[ \t]*[:,][ \t]*|[ \t]+)(?:(?i:{NAME_ABBREVIATIONS})[ \t]*)?"
+    rf"|(?i:{NAME_ABBREVIATIONS})[ \t]*)"
+    r"(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})",
+    ".@/-",
+    triggers="pelapor terlapor pengadu teradu terdakwa tersangka terpidana terperiksa saksi korban pasien wali "
+    "pendamping klien manfaat pemohon termohon penggugat tergugat complainant defendant suspect witness patient "
+    "guardian client victim accused claimant plaintiff survivor perpetrator person informant caller a an sdr sdri "
+    "saudara saudari",
+)
+# An English-looking word is no unlisted name at a sentence start ("However, the teacher ...").
+ENGLISH_SHAPE = re.compile(
+    r"(?:ly|tion|sion|ment|ness|ing|ers|ies|ful|ous|ity|ive|ship|ance|ence|ics|ism|ists?|wards?|day|ever|ough|ight"
+    r"|while|ed|less|able|ible)\Z"
+)
+OPENING_ADVERBS = keys(
+    """instead then next now here there still yet also besides moreover furthermore thus hence therefore
+    otherwise later soon once again often sometimes meanwhile overall nevertheless nonetheless indeed alas yes
+    ok okay well so outside inside upstairs downstairs afterward afterwards tonight tomorrow last first second
+    third finally again together alone online offline eventually since until before after during despite
+    although though unless because whereas whether"""
+)
+# A role in an apposition after a name that opens a sentence: "Mulyadi, the school caretaker at ...",
+# "Mulyadi, penjaga sekolah di ...", "Mulyadi, seorang sopir angkot, ..." (lower-cased text; the role is checked
+# against role_words.txt in the code).
+ROLE_APPOSITION = re.compile(
+    r",[ \t]+(?:(?P<det>the|a|an|his|her|their|our|its|seorang|sang|si)[ \t]+)?(?P<words>(?:[a-z'’-]+[ \t]+){0,3}[a-z'’-]+)"
+)
+# A person noun before a comma and a name in apposition: "The girl, Cahaya Ramadhani, was 14", "Korban, Dewi
+# Lestari, ...", "Anak itu, Rafi, ..." (lower-cased text, up to the comma).
+PERSON_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|our|his|her|their|my)[ \t]+(?:[a-z'’-]+[ \t]+){0,2}(?P<en>[a-z'’-]+)"
+    r"|\b(?P<id>[a-z-]+)(?:[ \t]+(?:itu|ini|tersebut|korban|kami|kita|saya))?)[ \t]*,[ \t]*\Z"
+)
+# A number after a label for a record, an account or a device, with up to five words between: "IMEI ponsel yang
+# disita ...: 356938035643809", "medical record number at the hospital is 22-018774", "RM 00-45-71-29"
+# (lower-cased text; six digits at least, see ``anonymity._labelled_numbers``).
+NUMBER_LABEL = pattern(
+    r"(?:imei|imsi|iccid|rekening|rek\.?|account|acct|rekam[ \t]+medis|medical[ \t]+record|rm|mrn|tiket|ticket"
+    r"|reference|ref\.?|registrasi|registration|perkara|case|register|laporan|report|pengaduan|aduan|complaint"
+    r"|serial|seri|resi|tracking|transaksi|transaction|invoice|faktur|kartu|card|polis|policy)"
+    r"(?:[ \t]+(?!(?:rp|idr|usd|dan|and|atau|or|tahun|year|pukul|jam|at[ \t]+\d)\b)[a-z][a-z'’.-]*){0,6}?"
+    r"[ \t]*(?:[:#=]|\bis\b|\badalah\b|\bialah\b|\byaitu\b)?[ \t]*(?:[a-z]{1,6}[ \t\-]?)?"
+    r"(?P<hit>\d[\d]*(?:[ \t]?[\-/.][ \t]?\d+)*)(?![\d]|[.,/-]\d)",
+    ".@/",
+    lower=True,
+    triggers="imei imsi iccid rekening rek account acct rekam medis medical record rm mrn tiket ticket reference "
+    "ref registrasi registration perkara case register laporan report pengaduan aduan complaint serial seri resi "
+    "tracking transaksi transaction invoice faktur kartu card polis policy",
+    anchored=True,
+    needs_digit=True,
+)
+# A code of letters and digits filed by a service: "#ADU-2024-118732", "LAPOR-2411-883507", "TKT-0045821".
+SERVICE_CODE = re.compile(
+    r"(?<![\w@./-])#?[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)*-(?=[A-Z0-9-]*\d{4})[A-Z0-9]+(?:-[A-Z0-9]+)*"
+)
+THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+# A date or a period written in digits: "12-09-2009", "2024-03-11", "01/2024" (not an identifying number).
+DATE_LIKE = re.compile(
+    r"\d{1,2}[\-/.](?:0?[1-9]|1[0-2])[\-/.](?:19|20)?\d\d|(?:19|20)\d\d[\-/.](?:0?[1-9]|1[0-2])(?:[\-/.]\d{1,2})?"
+    r"|(?:0?[1-9]|1[0-2])[\-/.](?:19|20)\d\d"
+)
+WEAK_NUMBER_LABELS = keys(
+    "laporan report pengaduan aduan complaint case register kartu card seri serial policy polis"
+)
+# A WhatsApp media file ("VID-20240311-WA0017", "IMG-20231102-WA0005.jpg": the date it was sent) and any file
+# name joined by "_" or "-" with an extension, whose parts are read for a name or a school.
+WHATSAPP_MEDIA = re.compile(
+    r"(?<![\w@./-])(?:IMG|VID|PTT|AUD|DOC|STK)-\d{8}-WA\d{3,5}(?:[\w.-]*\.[A-Za-z0-9]{2,4})?"
+)
+ANY_FILE_NAME = re.compile(
+    r"(?<![\w@./-])[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|heic|webp|mp4|mov|3gp"
+    r"|mp3|m4a|ogg|opus|wav|txt|zip|rar)\b",
+    re.IGNORECASE,
 )
