@@ -64,6 +64,7 @@ def _timed(step: str, since: float) -> None:
 
 def on_startup(command: str, dirty: bool) -> None:
     _Current.serving = _Current.search.remember = command == "serve"
+    _Current.audits.compact = _Current.search.compact
     _fixed_build_date()
 
 

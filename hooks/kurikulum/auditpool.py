@@ -81,6 +81,8 @@ class AuditPool:
         self._documents: list[tuple[object, list]] = []
         self._next = 0
         self._started = False
+        self.compact = lambda documents: documents
+        """Applied to each page's search documents as they come in (``SearchIndex.compact``)."""
 
     def start(self) -> None:
         """Start the worker now, so that its start-up overlaps with the build's first steps.
@@ -121,6 +123,8 @@ class AuditPool:
     def _read(self, proc: subprocess.Popen) -> None:
         try:
             while (answer := _read_frame(proc.stdout)) is not None:
+                if answer.get("documents") is not None:
+                    answer["documents"] = self.compact(answer["documents"])
                 with self._lock:
                     self._results[answer["id"]] = answer
                     self._lock.notify_all()
@@ -169,7 +173,7 @@ class AuditPool:
         """Do in this process what the worker would have done: the page's findings."""
         findings, documents = audit_page(html, name, title, lang)
         if key is not None:
-            self._documents.append((key, documents))
+            self._documents.append((key, None if documents is None else self.compact(documents)))
         return findings
 
     def finish(self) -> list[Finding]:

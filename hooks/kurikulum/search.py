@@ -366,7 +366,7 @@ def page_documents(html: str, title: str, lang: str, root=None) -> dict:
                 for part in token.split("-"):
                     if part and part not in stems:
                         stems[part] = words.stem(part)
-    return {"docs": docs, "stems": stems}
+    return {"lang": lang, "docs": docs, "stems": stems}
 
 
 class SearchIndex:
@@ -379,22 +379,35 @@ class SearchIndex:
         of ``mkdocs serve`` that changed nothing in a language's pages writes it again as is)."""
         self.remember = False
         """Keep ``_written`` (set while serving; a single build has nothing to reuse)."""
+        self._stems: dict[str, dict[str, str]] = {}
+        self._strings: dict[str, str] = {}
+
+    def compact(self, documents: dict) -> dict:
+        """A page's ``page_documents`` as they are kept until the index is written: the stems
+        go into one table per language, each word is kept once (as the key of ``_strings``)
+        and each document's words and counts are two tuples. A large curriculum's pages would
+        otherwise hold hundreds of megabytes of small dictionaries until the end of the build.
+        Called from the audit pool's reader thread as each page's answer comes in."""
+        if "counts" in documents:
+            return documents
+        self._stems.setdefault(documents["lang"], {}).update(documents["stems"])
+        keep = self._strings.setdefault
+        docs = [
+            (anchor, title, tuple(keep(t, t) for t in tokens), tuple(tokens.values()), text)
+            for anchor, title, tokens, text in documents["docs"]
+        ]
+        return {"lang": documents["lang"], "docs": docs, "counts": True}
 
     def add(self, page: SearchPage, documents: dict) -> None:
-        """One written page and its ``page_documents``."""
-        self._pages.setdefault(page.lang, []).append((page, documents))
-
-    def add_html(self, lang: str, url: str, title: str, meta: dict | None, html: str) -> None:
-        """One written page, from its full HTML and front matter."""
-        page = search_page(lang, url, title, meta)
-        if page is not None:
-            self.add(page, page_documents(html, page.title, lang))
+        """One written page and its ``page_documents`` (compacted or not)."""
+        self._pages.setdefault(page.lang, []).append((page, self.compact(documents)))
 
     def languages(self) -> list[str]:
         return list(self._pages)
 
     def clear(self) -> None:
         self._pages.clear()
+        self._strings.clear()
 
     def write(self, site_dir: Path, lang: str) -> Path:
         """Write ``search/<lang>.js`` and forget the language's pages."""
@@ -407,7 +420,7 @@ class SearchIndex:
         if digest is not None and written is not None and written[0] == digest:
             text = written[1]
         else:
-            data = build_index(lang, pages)
+            data = build_index(lang, pages, self._stems.get(lang, {}))
             text = PREFIX + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + SUFFIX
             if digest is not None:
                 self._written[lang] = (digest, text)
@@ -488,8 +501,9 @@ def _without_title(text: str, title: str) -> str:
     return text[len(title) :].lstrip() if title and text.startswith(title) else text
 
 
-def build_index(lang: str, pages: list[tuple[SearchPage, dict]]) -> dict:
-    """The data of ``search/<lang>.js``, from each page and its ``page_documents``:
+def build_index(lang: str, pages: list[tuple[SearchPage, dict]], stems: dict[str, str]) -> dict:
+    """The data of ``search/<lang>.js``, from each page and its ``SearchIndex.compact``
+    documents, and the stems of their words:
 
     - ``pages``: ``[url, title]`` per page;
     - ``docs``: ``[page number, anchor, title, snippet]`` per page and section;
@@ -500,70 +514,66 @@ def build_index(lang: str, pages: list[tuple[SearchPage, dict]]) -> dict:
     """
     analyzer = Analyzer(lang)
     docs = [(number, *doc) for number, (_, documents) in enumerate(pages) for doc in documents["docs"]]
-    for _, documents in pages:
-        analyzer.learn(documents["stems"])
+    analyzer.learn(stems)
     # First every word's stem, then the terms with their alternatives among those stems.
     words: dict[str, list[str]] = {}
-    for _, _, _, tokens, _ in docs:
+    for _, _, _, tokens, _, _ in docs:
         for token in tokens:
             if token not in words:
                 words[token] = analyzer.word_terms(token)
     known = {term for terms in words.values() for term in terms}
-    for _, _, title, _, _ in docs:
+    for _, _, title, _, _, _ in docs:
         known.update(analyzer.terms(title))
     for page, _ in pages:
         known.update(analyzer.terms(page.title))
     expanded = {token: [t for group in analyzer.groups(token, known) for t in group] for token in words}
-    counts: list[Counter] = []
+    counts: list[dict[str, int]] = []
     lengths: list[int] = []
-    for number, anchor, title, tokens, _ in docs:
-        count: Counter = Counter()
+    frequency: dict[str, int] = {}
+    for number, anchor, title, tokens, times_of, _ in docs:
+        count: dict[str, int] = {}
+        get = count.get
         length = 0
-        for token, times in tokens.items():
+        for token, times in zip(tokens, times_of, strict=True):
             terms = expanded[token]
             for term in terms:
-                count[term] += times
+                count[term] = get(term, 0) + times
             length += times * len(terms)
         # a section: the page's title says what it is about too, less strongly
         title_page = analyzer.terms(pages[number][0].title, known) if anchor else []
         title_terms = analyzer.terms(title, known)
         for term in title_terms:
-            count[term] += TITLE_WEIGHT
+            count[term] = get(term, 0) + TITLE_WEIGHT
         for term in title_page:
-            count[term] += 1
+            count[term] = get(term, 0) + 1
         counts.append(count)
         lengths.append(length + TITLE_WEIGHT * len(title_terms) + len(title_page))
+        for term in count:
+            frequency[term] = frequency.get(term, 0) + 1
     total = len(docs)
     average = (sum(lengths) / total) if total else 1.0
-    frequency: Counter = Counter()
-    for count in counts:
-        frequency.update(count.keys())
-    postings: dict[str, list[tuple[int, int]]] = {}
+    idf = {term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in frequency.items()}
+    k1_1 = K1 + 1
+    # Postings as the browser reads them: doc number counted from the term's previous doc, score.
+    postings: dict[str, list[int]] = {term: [] for term in frequency}
+    previous: dict[str, int] = dict.fromkeys(frequency, 0)
     for number, ((page, *_), count, length) in enumerate(zip(docs, counts, lengths, strict=True)):
         boost = pages[page][0].boost
         norm = K1 * (1 - B + B * length / average)
         for term, tf in count.items():
-            idf = math.log(1 + (total - frequency[term] + 0.5) / (frequency[term] + 0.5))
-            score = idf * tf * (K1 + 1) / (tf + norm) * boost
-            postings.setdefault(term, []).append((number, max(1, round(score * SCORE_SCALE))))
+            score = round(idf[term] * tf * k1_1 / (tf + norm) * boost * SCORE_SCALE)
+            postings[term] += (number - previous[term], score if score > 1 else 1)
+            previous[term] = number
     return {
         "lang": lang,
         "stemmer": analyzer.algorithm,
         "expand": analyzer.expand,
         "stemmer_file": VENDOR.get(analyzer.algorithm or ""),
         "pages": [[page.url, page.title] for page, _ in pages],
-        "docs": [[page, anchor, title, text] for page, anchor, title, _, text in docs],
+        "docs": [[page, anchor, title, text] for page, anchor, title, _, _, text in docs],
         "stop": sorted(analyzer.stop),
-        "terms": {term: _deltas(postings[term]) for term in sorted(postings)},
+        "terms": {term: postings[term] for term in sorted(postings)},
     }
-
-
-def _deltas(entries: list[tuple[int, int]]) -> list[int]:
-    out, previous = [], 0
-    for doc, score in entries:
-        out.extend((doc - previous, score))
-        previous = doc
-    return out
 
 
 def postings_of(data: dict, term: str) -> dict[int, int]:
