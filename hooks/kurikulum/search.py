@@ -357,7 +357,9 @@ def page_documents(html: str, title: str, lang: str, root=None) -> dict:
     docs = []
     words = analyzer(lang)
     stems: dict[str, str] = {}
-    for doc in _sections(html if root is None else root, title):
+    if root is None:
+        root = lxml.html.document_fromstring(html) if html.strip() else None
+    for doc in _sections(root, title):
         body = doc.body()
         if body or doc.anchor == "":
             tokens = dict(Counter(TOKEN.findall(fold(body))))
@@ -388,7 +390,7 @@ class SearchIndex:
         and each document's words and counts are two tuples. A large curriculum's pages would
         otherwise hold hundreds of megabytes of small dictionaries until the end of the build.
         Called from the audit pool's reader thread as each page's answer comes in."""
-        if "counts" in documents:
+        if "stems" not in documents:  # compacted already
             return documents
         self._stems.setdefault(documents["lang"], {}).update(documents["stems"])
         keep = self._strings.setdefault
@@ -396,7 +398,7 @@ class SearchIndex:
             (anchor, title, tuple(keep(t, t) for t in tokens), tuple(tokens.values()), text)
             for anchor, title, tokens, text in documents["docs"]
         ]
-        return {"lang": documents["lang"], "docs": docs, "counts": True}
+        return {"lang": documents["lang"], "docs": docs}
 
     def add(self, page: SearchPage, documents: dict) -> None:
         """One written page and its ``page_documents`` (compacted or not)."""
@@ -430,8 +432,7 @@ class SearchIndex:
         return target
 
 
-def _sections(html, title: str) -> list[_Doc]:
-    root = (lxml.html.document_fromstring(html) if html.strip() else None) if isinstance(html, str) else html
+def _sections(root, title: str) -> list[_Doc]:
     if root is None:
         return []
     articles = root.xpath("//article")
