@@ -90,7 +90,7 @@ POSITIVE = [
     ("name", "Budi tidak masuk sekolah selama seminggu.", "Budi"),
     ("initials", "Korban berinisial RA (13) dibujuk pelaku.", "RA"),
     ("initials", "Police said that D.S. had been blackmailed.", "D.S."),
-    ("initials", "Anak B menerima pesan dari akun palsu.", "B"),
+    ("initials", "Anak AB menerima pesan dari akun palsu.", "AB"),
     ("phone", "Hubungi pelaku di 0812 3456 7890.", "0812 3456 7890"),
     ("phone", "The number +62 21 555 1234 belongs to the family.", "+62 21 555 1234"),
     ("phone", "Nomor rumahnya (0274) 512 345.", "(0274) 512 345"),
@@ -113,7 +113,7 @@ POSITIVE = [
     ("school", "Pelaku mengajar di Pesantren Al-Ikhlas.", "Pesantren Al-Ikhlas"),
     ("village", "Kejadian di Desa Sukamaju.", "Desa Sukamaju"),
     ("village", "She lives in the village of Karangrejo.", "Karangrejo"),
-    ("village", "Kasus terjadi di Garut.", "Garut"),
+    ("village", "Kasus terjadi di Garut pada seorang anak berusia 12 tahun.", "Garut"),
     ("date", "Pesan dikirim pada 12 Maret 2024.", "12 Maret 2024"),
     ("date", "It started on March 12, 2024.", "March 12, 2024"),
     ("date", "Korban lahir tahun 2010.", "lahir tahun 2010"),
@@ -353,8 +353,9 @@ def test_every_kind_has_examples():
 
 
 def test_a_label_is_exempt_only_where_it_is_a_label():
-    """ "Anak B" in a story is a child's initial; on a role card it is a label."""
-    assert [f.kind for f in scan("Anak B menerima pesan dari akun palsu.")] == ["initials"]
+    """ "Anak RN" in a story is a child's initials; "Anak B" (one letter) and a role card are labels."""
+    assert [f.kind for f in scan("Anak RN menerima pesan dari akun palsu.")] == ["initials"]
+    assert scan("Anak B menerima pesan dari akun palsu.") == []
     assert scan("Bagikan kartu bertuliskan Anak A, Anak B dan Orang Dewasa C.") == []
     assert scan("One participant plays the role of Child B, another the role of the parent.") == []
 
@@ -481,7 +482,11 @@ def test_major_cities_are_as_coarse_as_provinces_but_not_their_districts():
     assert scan("Pelatihan digelar di Makassar dan Kota Denpasar.") == []
     assert scan("The city of Surabaya hosted the second workshop.") == []
     assert [f.text for f in scan("Ia tinggal di Kecamatan Makassar.")] == ["Kecamatan Makassar"]
-    assert [f.text for f in scan("Officers from Bogor regency came.")] == ["Bogor regency"]
+    assert scan("Officers from Bogor regency came.") == []  # a regency alone is allowed (seventh blind batch)
+    assert [f.text for f in scan("Officers from Bogor regency found the 13-year-old.")] == [
+        "Bogor regency",
+        "13-year-old",
+    ]
     assert [f.text for f in scan("Rumahnya di Kelurahan Tamalanrea, Makassar.")] == ["Kelurahan Tamalanrea"]
     # no place for the exact-age rule either, like a province (a district of it is)
     assert scan("Korban berusia 12 tahun di Medan.") == []
@@ -610,9 +615,9 @@ def test_fifth_blind_batch_limits_pass(text: str):
 
 
 def test_a_name_that_is_also_a_word_needs_a_persons_verb_or_a_time():
-    """ "Rizki tiap hari main gim" is a boy; "Rizki tiap orang" is fortune. "Anak B" (Indonesian) stays initials."""
+    """ "Rizki tiap hari main gim" is a boy; "Rizki tiap orang" is fortune. "Anak RN" (two letters) is initials."""
     assert [f.text for f in scan("Rizki tiap hari main gim sampai malam.")] == ["Rizki"]
-    assert [f.kind for f in scan("Anak B menerima pesan dari akun palsu.")] == ["initials"]
+    assert [f.kind for f in scan("Anak RN menerima pesan dari akun palsu.")] == ["initials"]
 
 
 @pytest.mark.parametrize(
@@ -652,7 +657,6 @@ def test_sixth_blind_batch_classes_are_found(kind: str, text: str, expected: str
         "Ayu dalam bahasa Jawa berarti cantik, dan kata ini sering dipakai pelaku.",
         "Surya terbenam saat kami menutup sesi di balai desa.",
         "Setiap Blok di asrama memiliki satu pengasuh.",
-        "Anak X (12 tahun) dari sebuah desa di Lombok Tengah dilaporkan hilang.",
         "Korban Kekerasan Seksual berhak atas restitusi menurut UU TPKS.",
         "However, the teacher did not report the messages.",
         "Social Services were asked to visit the family.",

@@ -940,9 +940,10 @@ def _label_sets(doc: Doc, matches: list[re.Match[str]]) -> set[int]:
 
 
 def _english_placeholder(cue: str, hit: str) -> bool:
-    """ "Child B", "Student C": a capitalised English label and one letter is the placeholder of an anonymised
-    report, not a child's initial (in Indonesian, "Anak B" may be the court's "Anak" and an initial)."""
-    return cue in r.EN_PLACEHOLDER_CUES and len(hit.rstrip(".")) == 1
+    """ "Child B", "Anak B", "korban C": a label for a child and ONE capital letter is the placeholder of an
+    anonymised report, not initials; two letters or more are ("Anak AB", "Anak A.B.", "korban RN")."""
+    label = cue in r.EN_PLACEHOLDER_CUES or cue.capitalize() in r.ID_PLACEHOLDER_CUES
+    return label and len(hit.rstrip(".")) == 1
 
 
 def _cued_initials(doc: Doc) -> Iterator[Finding]:
@@ -1048,7 +1049,10 @@ def _cued_names(doc: Doc) -> Iterator[Finding]:
                 yield doc.finding("address", *match.span("hit"))  # "sebuah warung bernama Sido Mampir"
             continue
         if thing in rules.thing_nouns or (
-            first.lower() in rules.common and first not in rules.given_names and not used
+            first.lower() in rules.common
+            and first not in rules.given_names
+            and first not in rules.word_names  # "mengaku bernama Melati": a flower given as a name
+            and not used
         ):
             continue  # "dipanggil si Pendiam": a nickname made of an ordinary word, like "Kak Manis"
         start = match.start() if match.group("cue").lower() == "si" else match.start("hit")
@@ -1107,6 +1111,9 @@ def _quoted_names(doc: Doc) -> Iterator[Finding]:
             continue  # a lower-case word in quotes is a label ('calling her "flirty"'), not a name
         if len(words) >= 3 and words[-1].isdigit() and 2 <= len(words[-1]) <= 3:
             yield doc.finding("name", start, end)  # a driver's or player's name: 'Ambon Manise 88'
+            continue
+        if len(words) > 1 and any(word in rules.cities for word in words[1:]):
+            yield doc.finding("name", start, end)  # 'Papi Gaul Serpong': a contact name with the town
             continue
         if words[-1].isdigit():
             continue  # 'called "Windows 10"', 'saved as "Kelas 7"'
@@ -2189,11 +2196,13 @@ def _postcodes_after_addresses(doc: Doc, found: list[Finding]) -> list[Finding]:
     ends = sorted(f.end for f in found if f.kind in ("address", "village"))
     out: list[Finding] = []
     for match in r.POSTCODE_AFTER_TOWN.finditer(doc.text) if ends else ():
-        index = bisect.bisect_right(ends, match.start()) - 1
+        # The finding may be the town itself: "Kec. Kromengan 65165" (the "." of "Kec." ends no sentence).
+        index = bisect.bisect_right(ends, match.start("hit")) - 1
         if index < 0:
             continue
         sent_start, _ = _sentence_around(doc.text, match.start(), match.end())
-        if ends[index] >= sent_start and match.start() - ends[index] <= 80:
+        gap = doc.text[ends[index] : match.start("hit")]
+        if (ends[index] >= sent_start or not r.SENTENCE_IN_GAP.search(gap)) and len(gap) <= 80:
             out.append(doc.finding("address", *match.span("hit")))
     return out
 
@@ -2255,15 +2264,6 @@ def _places_after_findings(doc: Doc, found: list[Finding], safe: Spans) -> list[
             continue
         out.append(doc.finding("village", start, start + len(place)))
     return out
-
-
-def _unnamed_village_in(doc: Doc, finding: Finding) -> bool:
-    """A listed regency or city after an unnamed village: "dari sebuah desa di Lombok Tengah" (not a named
-    village or district: "Desa Sukamaju", "Kecamatan Praya" are still found)."""
-    first = finding.text.split()[0].lower()
-    if finding.kind != "village" or (first in doc.rules.cue_words and first not in r.REGENCY_WORDS):
-        return False
-    return bool(r.UNNAMED_VILLAGE_BEFORE.search(doc.lower, max(0, finding.start - 80), finding.start))
 
 
 # --- classes found by the fifth blind batch ------------------------------------------------
@@ -2583,6 +2583,211 @@ def _media_files(doc: Doc) -> Iterator[Finding]:
             yield doc.finding("name", *match.span())
 
 
+# --- classes found by the seventh blind batch ----------------------------------------------
+
+
+def _self_introductions(doc: Doc) -> Iterator[Finding]:
+    """A child or a parent introducing themselves in a chat: "Kak, aku Bunga, yg kemarin chat", "saya Dinda dari
+    kelas 8", "Hi, I'm Rara." (a listed name, a word given as a name, or a word that is no ordinary word)."""
+    rules = doc.rules
+    if rules_words_absent(doc, r.SELF_INTRO_WORDS):
+        return
+    for match in r.SELF_INTRO.finditer(doc.text):
+        start = match.start("hit")
+        words = [
+            (m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))
+        ]
+        if words and words[0][2].lower() in rules.roles:
+            continue  # "saya Fasilitator", "aku Korban"
+        end = _person_end(rules, words, ordinary_first=False)
+        if end == match.end("hit"):
+            yield doc.finding("name", start, end)
+
+
+def rules_words_absent(doc: Doc, words: frozenset[str]) -> bool:
+    return words.isdisjoint(doc.words)
+
+
+def _met_names(doc: Doc) -> Iterator[Finding]:
+    """A person met, interviewed or accompanied, with a full name: "Wawancara dengan Kornelia Tefa", "bersama
+    Yohana Lake". Two words or more that can be part of a name and are no ordinary, English-looking or place
+    words ("dengan Dinas Sosial", "with Save the Children" are not)."""
+    rules = doc.rules
+    if rules_words_absent(doc, r.MET_WORDS):
+        return
+    for match in r.MET_CUE.finditer(doc.text):
+        run = r.CAP_RUN.match(doc.text, match.end())
+        if not run:
+            continue
+        words = [
+            (m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, run.start(), run.end())
+        ]
+        end = _strict_person_end(rules, words)
+        two_words = sum(1 for word in words if word[1] <= end) >= 2
+        if end and end == run.end() and two_words and all(_name_like(rules, word) for _, _, word in words):
+            yield doc.finding("name", run.start(), end)
+
+
+def _described_names(doc: Doc) -> Iterator[Finding]:
+    """A name described in brackets right after it: "Joshua (the boy from the Ambon case)", "Rani (korban)",
+    "Dodi (ayah tiri korban)". The bracket opens with a word for a person (role_words.txt)."""
+    rules, text = doc.rules, doc.text
+    if "(" not in text:
+        return
+    for words in doc.runs:
+        end = words[-1][1]
+        if not text.startswith("(", end) and not text.startswith(" (", end):
+            continue
+        bracket = r.DESCRIBED_BRACKET.match(doc.lower, end)
+        if not bracket or bracket.group("noun") not in rules.roles:
+            continue
+        if len(words) == 1 and _at_sentence_start(text, words[0][0]) and words[0][2] in rules.common:
+            continue  # "Bunga (the flower) ..."
+        person = _strict_person_end(rules, words, ordinary_first=True)
+        if person == end and (
+            len(words) > 1 or words[0][2] not in rules.common or words[0][2] in rules.given_names
+        ):
+            yield doc.finding("name", words[0][0], end)
+
+
+def _quoted_nicknames(doc: Doc) -> Iterator[Finding]:
+    """A nickname or user name in quotes after its cue, in lower case: "her server nickname was 'aureliaa'",
+    "dipanggil 'ipeh'" (a word that is no ordinary word: 'called "flirty"' is a label)."""
+    rules = doc.rules
+    if not r.HAS_QUOTE.search(doc.text):
+        return
+    for match in r.QUOTED_NICKNAME.finditer(doc.lower):
+        start, end = match.span("hit")
+        written = doc.written[start:end]
+        if not written.islower() and not written.isdigit():
+            continue  # capitalised names in quotes are found by ``_quoted_names``
+        if written in rules.ordinary or written in rules.function_words or written.isdigit():
+            continue
+        yield doc.finding("name", start, end)
+
+
+def _roman_registrations(doc: Doc) -> Iterator[Finding]:
+    """A register number with a Roman month and a year: "045/REG/P2TP2A-KB/IV/2024", "1127/PGD/KPAI/III/2024".
+    Services, police units and courts number their registers so; a letter, a decree or a template of a number
+    ("nomor surat 001/PPA/I/2025", "SK Nomor 188/45/KPTS/III/2024") is not a child's record."""
+    text, lower = doc.text, doc.lower
+    if "/" not in text or not doc.has_digit:
+        return
+    for match in r.REGISTRATION_TOKEN.finditer(text):
+        token = lower[match.start() : match.end()].rstrip(".-")
+        parts = token.split("/")
+        if len(parts) < 4 or not word_start(text, match.start(), "@./-") or not parts[0][:1].isdigit():
+            continue
+        if not any(part in r.ROMAN_MONTHS for part in parts) or not any(
+            r.YEAR_GROUP.fullmatch(p) for p in parts
+        ):
+            continue
+        if set(r.REGISTRATION_PART.findall(token)) & r.PUBLIC_REGISTRATION:
+            continue
+        before = lower[max(0, match.start() - 40) : match.start()]
+        if r.LETTER_BEFORE.search(before) and not r.RECORD_BEFORE.search(before):
+            continue
+        yield doc.finding("nik", match.start(), match.start() + len(token))
+
+
+def _named_venues(doc: Doc) -> Iterator[Finding]:
+    """A venue after its kind and what it sells or plays: "toko emas Cahaya Murni", "klub futsal Garuda Muda",
+    "Garuda Muda FC"; and a pesantren abbreviated "PP" before an Arabic name: "PP Darul Falah Jombor"."""
+    rules, text = doc.rules, doc.text
+    for match in doc.finditer(rules.venue_goods):
+        goods = match.group("goods").split()
+        if not all(word.capitalize() in rules.landmark_generic for word in goods):
+            continue  # "toko dekat Pasar", "warung sebelah Masjid": no goods between
+        names = match.group("name").split()
+        if rules.is_coarse(" ".join(names)) or all(
+            word in rules.landmark_generic or rules.is_safe_word(word) or word in rules.acronyms
+            for word in names
+        ):
+            continue  # "warung kopi Aceh", "warung makan Padang": a kind of food, not a shop's name
+        yield doc.finding("address", match.start("name"), match.end("name"))
+    if "FC" in text:
+        for match in r.FOOTBALL_CLUB.finditer(text):
+            name = match.group("name") or match.group("after")
+            if name and not rules.is_coarse(name) and not all(rules.is_safe_word(w) for w in name.split()):
+                yield doc.finding("address", *match.span())
+    if "P" in text:
+        for match in r.PESANTREN_ABBREVIATION.finditer(text):
+            first = match.group("name").split()[0]
+            if first in rules.pesantren_words or first.startswith(("Al-", "Ad-", "An-", "Ar-", "As-", "At-")):
+                yield doc.finding("school", *match.span())
+
+
+def _class_codes(doc: Doc) -> Iterator[Finding]:
+    """A class code after "is in", "kelas" or "kls" with a school named in the same sentence: "the girl is in 5B at
+    SD Muhammadiyah ...". Alone "in 5B" may be anything; next to the school it is the child's class."""
+    if not doc.has_digit:
+        return
+    for match in r.CLASS_CODE_AFTER.finditer(doc.lower):
+        sent_start, sent_end = _sentence_around(doc.text, match.start(), match.end())
+        if r.SCHOOL_IN_SENTENCE.search(doc.text, sent_start, sent_end):
+            yield doc.finding("school", *match.span("hit"))
+
+
+def _declared_pseudonym(doc: Doc, finding: Finding, names: list[Finding]) -> bool:
+    """True if the sentence declares the name a pseudonym: "Surya, dalam materi ini, adalah nama samaran untuk
+    ...", "The boy was called Bunga by the researchers (not his real name)", "Nama samaran untuk anak ini adalah
+    Surya". Not if another name stands between, or if the phrase is negated ("nama aslinya, bukan samaran")."""
+    lower = doc.lower
+    sent_start, sent_end = _sentence_around(doc.text, finding.start, finding.end)
+    clause_end = lower.find(";", finding.end, sent_end)  # "...; Rina adalah nama samaran" is about Rina only
+    clause_start = lower.rfind(";", sent_start, finding.start) + 1 or sent_start
+    sent_start, sent_end = max(sent_start, clause_start), clause_end if clause_end >= 0 else sent_end
+    others = [f.start for f in names if f.start != finding.start]
+    for match in r.PSEUDONYM_WORDS_RE.finditer(lower, finding.end, sent_end):
+        if any(finding.end < start < match.start() for start in others):
+            break
+        if r.PSEUDONYM_NEGATED.search(lower, max(0, match.start() - 16), match.start()):
+            continue
+        # not if someone used it: "pelaku memakai nama samaran ..."
+        return not _alias_in_use(doc, match.start())
+    for match in r.PSEUDONYM_WORDS_RE.finditer(lower, sent_start, finding.start):
+        if any(match.end() <= start < finding.start for start in others):
+            continue
+        if r.PSEUDONYM_NEGATED.search(lower, max(0, match.start() - 16), match.start()):
+            continue
+        if r.PSEUDONYM_DECLARES.fullmatch(lower, match.end(), finding.start) and not _alias_in_use(
+            doc, match.end()
+        ):
+            return True
+    return False
+
+
+def _is_regency(doc: Doc, finding: Finding) -> bool:
+    """A regency or a city named on its own: "Kabupaten Bogor", "Kab. Garut", "Kota Cimahi", "Sidoarjo regency",
+    "Lombok Timur" (places.txt)."""
+    if finding.kind != "village":
+        return False
+    if r.BIRTH_BEFORE.search(doc.lower, max(0, finding.start - 30), finding.start):
+        return False  # "Tempat lahir: Kepanjen": a field of the child's own record
+    words = finding.text.lower().split()
+    if len(words) > 1 and (words[0].rstrip(".") in r.REGENCY_FIRST or words[-1] in r.REGENCY_LAST):
+        return True
+    return finding.text in doc.rules.cities or finding.text.lower() in doc.rules.lower_cities
+
+
+def _without_lone_regencies(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """Drop a regency or city named with nothing else identifying in its sentence: "di salah satu kecamatan di
+    Kabupaten Bogor, Jawa Barat" is as coarse as the case needs. With an exact age, a name, a school, a village,
+    an address or a number in the same sentence it narrows them down, and it is reported with them."""
+    regencies = [f for f in found if _is_regency(doc, f)]
+    if not regencies:
+        return found
+    others = [f for f in found if not _is_regency(doc, f)]
+    drop = set()
+    for finding in regencies:
+        sent_start, sent_end = _sentence_around(doc.text, finding.start, finding.end)
+        # A finding that reaches into the sentence counts: "Jl. Kenari 5, Bitung" (the "." of "Jl." ends no
+        # sentence, but the rules read it so).
+        if not any(f.end > sent_start and f.start < sent_end for f in others):
+            drop.add(id(finding))
+    return [f for f in found if id(f) not in drop]
+
+
 DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _plain_rules,
     _phones,
@@ -2645,6 +2850,13 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _media_files,
     _opening_names,
     _person_appositions,
+    _self_introductions,
+    _met_names,
+    _described_names,
+    _quoted_nicknames,
+    _roman_registrations,
+    _named_venues,
+    _class_codes,
 ]
 
 
@@ -2674,13 +2886,14 @@ class Scanner:
         safe = Spans(phrases + [match.span() for law in self.rules.law_refs for match in doc.finditer(law)])
         found = [f for detect in DETECTORS for f in detect(doc)]
         found += _bracketed_names(doc, found)
+        names = [f for f in found if f.kind == "name"]  # before the invented ones are dropped
         found = [f for f in found if not safe.covers(f.start, f.end) and not self._fictional(doc, f)]
         found += [  # "Sebut saja Rina dan Budi": the second one is as invented as the first
             f
             for f in _joined_names(doc, found)
             if not safe.covers(f.start, f.end) and not self._fictional(doc, f)
         ]
-        found = [f for f in found if not _unnamed_village_in(doc, f)]
+        found = [f for f in found if f.kind != "name" or not _declared_pseudonym(doc, f, names)]
         found += _places_after_findings(doc, found, safe)
         found += _towns_after_addresses(doc, found, safe)
         found += _postcodes_after_addresses(doc, found)
@@ -2688,6 +2901,7 @@ class Scanner:
         found += _repeated_names(doc, found)
         found = _without_public_places(doc, found, regions)
         found += _ages_with_place(doc, found, safe)
+        found = _without_lone_regencies(doc, found)
         return _merge(doc, found)
 
     @staticmethod

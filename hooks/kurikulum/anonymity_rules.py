@@ -1022,7 +1022,9 @@ class Rules:
 
     def _sets(self, lex: Lexicon) -> None:
         self.given_names = lex.set("given_names")
+        self.pesantren_words = lex.set("pesantren_name_words")  # "PP Darul Falah": a school, not a regulation
         self.word_names = lex.set("word_names")  # "Dek Mawar": a name after a form of address only
+        self.word_names_lower = frozenset(word.lower() for word in self.word_names)
         self.ambiguous_names = lex.starred("given_names")
         self.name_phrases = frozenset(" ".join(phrase.lower().split()) for phrase in lex["name_phrases"])
         self.phrase_heads = frozenset(phrase.split()[0].capitalize() for phrase in self.name_phrases)
@@ -1297,6 +1299,13 @@ class Rules:
         # 'konter pulsa "Rojali Cell"', 'toko kue "Bu Lina"': a quoted name after the kind of place and
         # one or two lower-case words saying what it sells (found from the quote, then the words before).
         self.venue_heads = frozenset(entry.lower().rstrip("*") for entry in landmarks if " " not in entry)
+        # "toko emas Cahaya Murni", "klub futsal Garuda Muda": the kind of place, one or two lower-case words
+        # for what it sells or plays (checked against landmark_generic_words.txt), then the name.
+        heads = [entry.rstrip("*") for entry in landmarks if " " not in entry]
+        self.venue_goods = pattern(
+            rf"{ialt(heads)}(?P<goods>(?:[ \t]+[a-z]+){{1,2}})[ \t]+(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,3}})",
+            cues=heads,
+        )
 
     def _dates(self, lex: Lexicon) -> None:
         """Date patterns; they run on the lower-cased text, and only if a month or cue word is in it."""
@@ -1483,8 +1492,8 @@ class Rules:
 
     def accepts_after_cue(self, kind: str, word: str, index: int) -> bool:
         """Whether a lower-case ``word`` after a cue of ``kind`` is read as part of a name."""
-        if kind == "person":
-            return word.lower() in self.name_words_lower
+        if kind == "person":  # "her name is rose", "kak bunga": a listed name, or a word given as a name
+            return word.lower() in self.name_words_lower or word.lower() in self.word_names_lower
         if kind == "street":  # after "jl." or "gg." comes a street name, whatever its words
             return len(word) > 2 and word not in STREET_STOP and word not in ID_STOP and word not in EN_STOP
         if kind == "strong":
@@ -1524,6 +1533,7 @@ class Rules:
             self.housing,
             self.area_unit,
             self.landmark,
+            self.venue_goods,
             BORU,
             *self.law_refs,
         ]
@@ -1635,14 +1645,6 @@ NATURE_VERB = re.compile(
     r"[ \t]+(?:(?:mulai|sudah|telah|baru|akan|hampir|sedang|perlahan)[ \t]+)?(?:terbenam|terbit|bersinar|menyinari"
     r"|bermekaran|mekar|layu|berguguran|bertiup|berhembus|berkelip|berkelap-kelip|berkilau|redup|shines|shone"
     r"|blooms|bloomed|wilted)\b"
-)
-# An unnamed village in a named regency: "dari sebuah desa di Lombok Tengah", "a village in Sumba Barat"; the
-# regency alone is as coarse as the case needs (a named village or district is still found). Lower-cased text.
-REGENCY_WORDS = frozenset(["kabupaten", "kab", "regency"])
-UNNAMED_VILLAGE_BEFORE = re.compile(
-    r"(?:\b(?:sebuah|suatu|salah[ \t]+satu|satu)[ \t]+(?:desa|kampung|dusun|pulau|daerah|wilayah)"
-    r"|\b(?:a|one)[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:village|hamlet|settlement|island))"
-    r"(?:[ \t]+[a-z]+){0,3}?[ \t]+(?:di|in)[ \t]+(?:(?:kabupaten|kab\.|the)[ \t]+)?(?:regency[ \t]+of[ \t]+)?\Z"
 )
 WORDS_AS_WORDS = re.compile(
     r"[ \t]+(?:adalah|merupakan|ialah|are|were|is)[ \t]+(?:(?:dua|two|the|a)[ \t]+)?"
@@ -1796,6 +1798,9 @@ FICTIONAL_AFTER_APPOSITION = re.compile(
 )
 # English labels for a child that, with one capital letter, make a placeholder: "Child B, 11, was referred".
 EN_PLACEHOLDER_CUES = frozenset(["Child", "Student", "Pupil", "Victim", "Girl", "Boy", "Offender"])
+# Since the seventh blind batch "Anak B" and "korban C" too: in this project's texts they label a child (two
+# letters or more stay initials: "Anak AB", "korban RN").
+ID_PLACEHOLDER_CUES = frozenset(["Anak", "Korban"])
 # The last capitalised word before a phrase: "... karena Bunga adalah nama aslinya".
 PREV_CAP = re.compile(r"(?<![\w'’-])[A-Z][a-z]+[ \t]*,?[ \t]*\Z")
 # Placeholder words of an example address: "nama @ domain titik com" (lower case).
@@ -1813,6 +1818,9 @@ PAPER_ROLES = (
     "|saksi|anak[ \t]+korban|anak[ \t]+saksi|korban|pasien|wali|pendamping|klien|penerima[ \t]+manfaat|pemohon"
     "|termohon|penggugat|tergugat|complainant|defendant|suspect|witness|patient|guardian|client|victim|accused"
     "|claimant|plaintiff|survivor|perpetrator|reporting[ \t]+person|informant|caller"
+    # staff who take a report: "diterima oleh petugas piket Ririn", "konselor Wulan", "penyidik Agus"
+    "|petugas(?:[ \t]+(?:piket|jaga|penerima|pengaduan|layanan|intake))?|konselor|penyidik|pemeriksa"
+    "|duty[ \t]+officer|intake[ \t]+officer|caseworker|case[ \t]+worker"
 )
 # "a.n." and "an." (atas nama, anak) before a name in a form: "a.n. Larasati", "korban an. MAWAR SEPTIANI".
 NAME_ABBREVIATIONS = r"a\.[ \t]?n\.|a/n|an\.|sdr\.|sdri\.|saudara|saudari"
@@ -1824,7 +1832,7 @@ ROLE_NAME = pattern(
     triggers="pelapor terlapor pengadu teradu terdakwa tersangka terpidana terperiksa saksi korban pasien wali "
     "pendamping klien manfaat pemohon termohon penggugat tergugat complainant defendant suspect witness patient "
     "guardian client victim accused claimant plaintiff survivor perpetrator person informant caller a an sdr sdri "
-    "saudara saudari",
+    "saudara saudari petugas konselor penyidik pemeriksa officer caseworker case",
 )
 # An English-looking word is no unlisted name at a sentence start ("However, the teacher ...").
 ENGLISH_SHAPE = re.compile(
@@ -1891,3 +1899,77 @@ ANY_FILE_NAME = re.compile(
     r"|mp3|m4a|ogg|opus|wav|txt|zip|rar)\b",
     re.IGNORECASE,
 )
+
+
+# --- classes found by the seventh blind batch ----------------------------------------------
+
+# A pseudonym phrase that is negated: "nama asli, bukan samaran", "not a pseudonym" (lower-cased text, before it).
+PSEUDONYM_NEGATED = re.compile(r"(?<![a-z])(?:bukan|not|no|tidak|never)(?:[ \t]+(?:a|an|nama|name))?[ \t]+\Z")
+# What stands between a pseudonym phrase and the name it declares: "Nama samaran untuk anak ini adalah |Surya",
+# "The pseudonym used here is |Rina" (lower-cased text, before the name).
+PSEUDONYM_DECLARES = re.compile(
+    r"(?:[ \t]+[a-z'’-]+){0,6}?[ \t]*(?:(?:adalah|ialah|yaitu|yakni|is|was)[ \t]*|:[ \t]*)[\"“‘']?\Z"
+)
+# A word for a kind of place that is as coarse as the case needs when named alone: a regency or a city
+# ("Kabupaten Bogor", "Kab. Garut", "Kota Cimahi", "Sidoarjo regency"). Named with an exact age, a person, a
+# school, a village or an address in the same sentence it narrows them down, and it is reported with them.
+REGENCY_FIRST = frozenset(["kabupaten", "kab", "kota"])
+REGENCY_LAST = frozenset(["regency", "city", "kabupaten", "kota"])
+# A self-introduction in a chat: "aku Bunga, yg kemarin chat", "Kak, saya Dinda dari kelas 8", "I'm Rara."
+SELF_INTRO = re.compile(
+    r"(?<![\w'’-])(?i:aku|saya|sy|gue|gua|gw|ane|i'm|i’m|i[ \t]+am)[ \t]+"
+    r"(?P<hit>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})"
+    r"(?=[ \t]*(?:[,.!?;:)]|\Z|\n)|[ \t]+(?i:yg|yang|dari|kelas|kls|anak|adiknya|kakaknya|from|in|who)\b)"
+)
+# A person met, interviewed or accompanied: "Wawancara dengan Kornelia Tefa", "bersama Yohana Lake" (two name
+# words at least; see ``anonymity._met_names``).
+MET_CUE = re.compile(r"(?<![\w-])(?:dengan|bersama|with)[ \t]+(?=[A-Z])")
+# A name described in brackets right after it: "Joshua (the boy from the Ambon case)", "Rani (korban, 14)".
+DESCRIBED_BRACKET = re.compile(
+    r"[ \t]*\([ \t]*(?:(?:the|a|an|si|sang|seorang)[ \t]+)?(?:[a-z'’-]+[ \t]+){0,2}?(?P<noun>[a-z'’-]+)(?![\w'’-])"
+)
+# A nickname or user name in quotes after its cue, in lower case: "her server nickname was 'aureliaa'",
+# "dipanggil 'ipeh'", "username: 'rara.cute'" (lower-cased text; see ``anonymity._quoted_nicknames``).
+QUOTED_NICKNAME = re.compile(
+    r"(?<![a-z])(?:nickname|nick|username|user[ \t]+name|display[ \t]+name|screen[ \t]+name|handle|gamertag"
+    r"|in-game[ \t]+name|ign|dipanggil|disapa|panggilan|panggilannya|julukan|julukannya|known[ \t]+as"
+    r"|dikenal[ \t]+(?:dengan[ \t]+)?(?:sebagai|panggilan|nama))"
+    r"(?:[ \t]+(?:is|was|adalah|ialah|nya))?[ \t]*[:=]?[ \t]*[\"“‘'](?P<hit>[a-z0-9._]{3,30})[\"”’']"
+)
+# A register number of a service, a police unit or a court with a Roman month and a year: "045/REG/P2TP2A-KB/IV/2024",
+# "1127/PGD/KPAI/III/2024". Not the number of a letter, a decree or a template ("nomor surat 001/PPA/I/2025").
+ROMAN_MONTHS = keys("i ii iii iv v vi vii viii ix x xi xii")
+LETTER_BEFORE = re.compile(
+    r"(?<![a-z])(?:surat|sk|keputusan|peraturan|perbup|perwali|pergub|edaran|undangan|format|contoh|template"
+    r"|example|letter|decree|circular|memo|nota)(?![a-z])"
+)
+# A venue after its kind and what it sells: "toko emas Cahaya Murni", "klub futsal Garuda Muda", "bengkel
+# motor Jaya Abadi" (the lower-case words are kinds of goods or trades of landmark_generic_words.txt).
+VENUE_GOODS = re.compile(
+    r"(?<![\w-])(?P<head>[A-Za-z]+)(?P<goods>(?:[ \t]+[a-z]+){1,2})[ \t]+(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
+)
+# A club named with "FC" (football club): "Garuda Muda FC", "FC Putra Sleman".
+FOOTBALL_CLUB = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]+FC\b|\bFC[ \t]+(?P<after>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})"
+)
+# A boarding school abbreviated "PP" (pondok pesantren) before an Arabic name: "PP Darul Falah Jombor", "PP Al-Hikmah"
+# (not "PP Nomor 78", "PP Tunas": a government regulation). The Arabic openers are in pesantren_name_words.txt.
+PESANTREN_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:PP|P\.P\.|PPM|Pontren|PonPes)[ \t]+(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
+)
+# A five-digit postcode closing an address ("... Kec. Kromengan 65165"): checked after a district, village or
+# address finding in the same line (see ``anonymity._postcodes_after_addresses``).
+# A class code right after "is in", "kelas", "kls" with a school in the same sentence: "the girl is in 5B at SD ...".
+CLASS_CODE_AFTER = re.compile(
+    r"(?<![a-z])(?:is[ \t]+in|was[ \t]+in|in[ \t]+class|di[ \t]+kelas|kelas|kls|class)[ \t]+"
+    r"(?P<hit>(?:[1-9]|1[0-2]|[ivx]{1,4})[ \t]?-?[a-h](?:[1-9])?)(?![\w-])"
+)
+SELF_INTRO_WORDS = keys("aku saya sy gue gua gw ane i'm i’m am")
+MET_WORDS = keys("dengan bersama with")
+SCHOOL_IN_SENTENCE = re.compile(
+    r"\b(?:SD|SMP|SMA|SMK|MI|MTs|MA|SLB|TK|SDN|SMPN|SMAN|SMKN|MIN|MTsN|MAN|Sekolah|School|Madrasah|Pesantren)\b"
+)
+# A sentence that ends between an address and five digits (not the dot of "Kec.", "Ds.", "No.").
+SENTENCE_IN_GAP = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]{4,}\.[ \t]|[!?\n]")
+# A field for the place of birth before a town (lower-cased text): "Tempat lahir: Kepanjen", "Place of birth: Waingapu".
+BIRTH_BEFORE = re.compile(r"(?:lahir|birth|born)(?![a-z])[^.\n]{0,20}\Z")
