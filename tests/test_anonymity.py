@@ -670,3 +670,69 @@ def test_sixth_blind_batch_classes_are_found(kind: str, text: str, expected: str
 )
 def test_sixth_blind_batch_limits_pass(text: str):
     assert scan(text) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        ("name", "Kak, aku Bunga, yg kemarin chat, boleh curhat?", "Bunga"),
+        ("name", "sy kakaknya, nama sy nur aini", "nur aini"),
+        ("name", "Ia mengaku bernama Melati di telepon.", "Melati"),
+        ("name", "she said her name is rose", "rose"),
+        ("name", "Diterima oleh petugas piket Ririn.", "Ririn"),
+        ("name", "Wawancara dengan Kornelia Tefa dilakukan sore hari.", "Kornelia Tefa"),
+        ("name", "Joshua (the boy from the Ambon case) asked for his file.", "Joshua"),
+        ("name", "Her server nickname was 'aureliaa'.", "aureliaa"),
+        ("nik", "Reg. P2TP2A 045/REG/P2TP2A-KB/IV/2024 dicatat.", "045/REG/P2TP2A-KB/IV/2024"),
+        ("address", "Rumahnya sebelah toko emas Cahaya Murni.", "Cahaya Murni"),
+        ("address", "Ia ikut klub futsal Garuda Muda FC.", "Garuda Muda FC"),
+        ("school", "Ia mondok di PP Darul Falah Jombor.", "PP Darul Falah Jombor"),
+        ("address", "Alamat: Ds. Ngadirejo, Kec. Kromengan 65165", "65165"),
+        ("school", "The girl is in 5B at SD Muhammadiyah Karangkajen 3.", "5B"),
+        (
+            "age-place",
+            "Korban berusia 13 tahun tinggal di sebuah desa di Kabupaten Gunungkidul.",
+            "berusia 13 tahun",
+        ),
+        ("initials", "Anak AB, 11 tahun, dikirimi pulsa.", "Anak AB"),
+    ],
+)
+def test_seventh_blind_batch_classes_are_found(kind: str, text: str, expected: str):
+    found = [(f.kind, f.text) for f in scan(text)]
+    assert any(k == kind and expected in t for k, t in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peristiwa terjadi di salah satu kecamatan di Kabupaten Bogor, Jawa Barat.",
+        "Setiap Sabtu, relawan berkunjung ke desa dampingan di Lombok Timur.",
+        "Surya, dalam materi ini, adalah nama samaran untuk anak laki-laki berusia 15 tahun.",
+        "Nama samaran yang dipakai dalam kasus ini adalah Surya.",
+        "Anak B, 11 tahun, mengaku dikirimi pulsa oleh orang yang tidak dikenal.",
+        "Korban C menerima pesan dari akun tidak dikenal.",
+        "Gunakan format nomor surat 001/PPA/I/2025 untuk undangan rapat.",
+        "PP Nomor 78 Tahun 2021 mengatur perlindungan khusus bagi anak.",
+        "Warung makan Padang di dekat terminal buka 24 jam.",
+        "Anak itu sering dipanggil 'cantik' oleh pelaku.",
+    ],
+)
+def test_seventh_blind_batch_limits_pass(text: str):
+    assert scan(text) == []
+
+
+def test_a_regency_is_reported_only_with_something_it_narrows_down():
+    """A regency alone is as coarse as the case needs; with an age, a name or a village in its sentence it is not."""
+    assert scan("Kasus ini ditangani di Kabupaten Garut.") == []
+    kinds = [f.kind for f in scan("Seorang anak berusia 12 tahun dari Kabupaten Garut dihubungi pelaku.")]
+    assert kinds == ["age-place", "village"]
+    texts = [f.text for f in scan("Ia tinggal di Desa Sukamaju, Kabupaten Garut.")]
+    assert texts == ["Desa Sukamaju", "Kabupaten Garut"]
+
+
+def test_a_declared_pseudonym_covers_only_its_own_name():
+    """ "Rina adalah nama samaran" frees Rina, not the real name of her mother in the same sentence."""
+    assert [f.text for f in scan("Ibunya, Sulastri, datang ke kantor; Rina adalah nama samaran.")] == [
+        "Sulastri"
+    ]
+    assert [f.text for f in scan("Bunga, siswi kelas 8, adalah nama aslinya, bukan samaran.")] == ["Bunga"]
