@@ -2671,7 +2671,7 @@ def _roman_registrations(doc: Doc) -> Iterator[Finding]:
     Services, police units and courts number their registers so; a letter, a decree or a template of a number
     ("nomor surat 001/PPA/I/2025", "SK Nomor 188/45/KPTS/III/2024") is not a child's record."""
     text, lower = doc.text, doc.lower
-    if "/" not in text or not doc.has_digit:
+    if "/" not in text or not doc.has_digit or r.ROMAN_MONTHS.isdisjoint(doc.words):
         return
     for match in r.REGISTRATION_TOKEN.finditer(text):
         token = lower[match.start() : match.end()].rstrip(".-")
@@ -2732,6 +2732,8 @@ def _declared_pseudonym(doc: Doc, finding: Finding, names: list[Finding]) -> boo
     """True if the sentence declares the name a pseudonym: "Surya, dalam materi ini, adalah nama samaran untuk
     ...", "The boy was called Bunga by the researchers (not his real name)", "Nama samaran untuk anak ini adalah
     Surya". Not if another name stands between, or if the phrase is negated ("nama aslinya, bukan samaran")."""
+    if r.PSEUDONYM_TRIGGERS.isdisjoint(doc.words):
+        return False  # most texts declare no pseudonym at all
     lower = doc.lower
     sent_start, sent_end = _sentence_around(doc.text, finding.start, finding.end)
     clause_end = lower.find(";", finding.end, sent_end)  # "...; Rina adalah nama samaran" is about Rina only

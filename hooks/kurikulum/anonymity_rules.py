@@ -1973,3 +1973,8 @@ SCHOOL_IN_SENTENCE = re.compile(
 SENTENCE_IN_GAP = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]{4,}\.[ \t]|[!?\n]")
 # A field for the place of birth before a town (lower-cased text): "Tempat lahir: Kepanjen", "Place of birth: Waingapu".
 BIRTH_BEFORE = re.compile(r"(?:lahir|birth|born)(?![a-z])[^.\n]{0,20}\Z")
+# Every match of ``_PSEUDONYM`` holds one of these words: a text without them declares no pseudonym.
+PSEUDONYM_TRIGGERS = keys(
+    "fiktif fiksi fictional fictitious samaran pseudonym pseudonim sebenarnya asli disamarkan diubah diganti rekaan "
+    "real made changed"
+)
