@@ -150,7 +150,8 @@ def test_cached_findings_are_the_findings(tmp_path, monkeypatch):
 
 def test_a_projects_own_word_list_applies_even_with_a_warm_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("CURRICULUM_CACHE", str(tmp_path / "cache"))
-    site = _mini_with_case_text(tmp_path, "Mereka bertemu di Zwartkop setiap sore.")
+    # a town of places.txt is reported only with something it narrows down in its sentence: here an exact age
+    site = _mini_with_case_text(tmp_path, "Anak berusia 12 tahun itu bertemu pelaku di Zwartkop setiap sore.")
     before = _anonymity(site)
     local = site / "local" / "data" / "anonymity"
     local.mkdir(parents=True)
