@@ -736,3 +736,61 @@ def test_a_declared_pseudonym_covers_only_its_own_name():
         "Sulastri"
     ]
     assert [f.text for f in scan("Bunga, siswi kelas 8, adalah nama aslinya, bukan samaran.")] == ["Bunga"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        ("name", "sy ibunya dinda, anak sy dichat terus sama orang asing", "dinda"),
+        ("name", "hi, i'm nadia's mom and she got messages from a stranger", "nadia"),
+        ("name", "[20:15] rara: kak aku takut bgt", "rara"),
+        ("name", "21:03 - salsa: jangan bilang siapa2 ya", "salsa"),
+        ("name", "The complaint was submitted by Maria Goreti Lamanepa.", "Maria Goreti Lamanepa"),
+        ("name", "Kiriman dari Teuku Raihan memuat foto korban.", "Teuku Raihan"),
+        ("name", "On Monday, 4 March, Novita Kusumawati was told to delete the chat.", "Novita Kusumawati"),
+        ("name", "Menurut kepala sekolahnya, Pak Anselmus Dopo, Kristin tidak masuk sejak bulan lalu.", "Kristin"),
+        ("phone", "Nomor pelaku 0813-2299 dan sisanya 4410, ditulis di dua kertas.", "4410"),
+        ("phone", "Nomor pelaku 0813-2299 dan sisanya 4410, ditulis di dua kertas.", "0813-2299"),
+        ("age-place", "Korban (Nayla, 13 thn) dijemput pelaku di depan sekolah.", "13 thn"),
+        ("village", 'He moderated a Discord server called "Anak Mabar Sipirok".', "Anak Mabar Sipirok"),
+        ("date", "Kejadian bermula pada 17 Rajab 1445 H saat pengajian.", "17 Rajab 1445 H"),
+        ("address", "Korban ditemui di RM Sederhana Minang, dekat terminal.", "RM Sederhana Minang"),
+        ("address", "Ia tinggal di asrama putri kamar 7 bersama tiga santriwati lain.", "kamar 7"),
+        ("address", "Both boys lived at Asrama Santo Yosef, kamar 12, during the school year.", "kamar 12"),
+        ("address", "Address on the form: Kel. Tlogomas, Kec. Lowokwaru, 65144.", "65144"),
+        ("school", "The boy was a student of smp yayasan bina insani, class 7B.", "smp yayasan bina insani"),
+    ],
+)
+def test_eighth_blind_batch_classes_are_found(kind: str, text: str, expected: str):
+    found = [(f.kind, f.text) for f in scan(text)]
+    assert any(k == kind and expected in t for k, t in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saya ibu rumah tangga dan baru pertama kali ikut pelatihan ini.",
+        "I'm the mother of two and I worry about online games.",
+        "[20:15] Pelaku: kirim fotonya sekarang",
+        "Laporan itu dikirim oleh Dinas Sosial ke UPTD PPA.",
+        "The guide was written by Save the Children and UNICEF.",
+        "Menurut wali kelasnya, anak itu sudah tiga minggu tidak masuk sekolah.",
+        "The session runs 08.00 to 12.00 and the rest of the day is free.",
+        'Pelaku membuat grup WhatsApp "Belajar Bareng Yuk" untuk menjaring anak-anak.',
+        "Peringatan Isra Mikraj setiap 27 Rajab diisi pengajian anak-anak.",
+        "Makan siang peserta dipesan dari rumah makan Padang dekat lokasi pelatihan.",
+        "Jalan itu berada di KM 12 arah Bandung.",
+        "Each room in the dormitory sleeps four students.",
+        "Modul ini memakai nama samaran seperti Putri, Dimas, dan Ayu.",
+        "This module uses pseudonyms such as Dimas and Putri for every child.",
+        "Kampanye 16 Hari Anti Kekerasan terhadap Perempuan berlangsung dari 25 November sampai 10 Desember.",
+    ],
+)
+def test_eighth_blind_batch_limits_pass(text: str):
+    assert scan(text) == []
+
+
+def test_a_pseudonym_someone_used_is_no_declared_list():
+    """An offender's alias in a list is still a name: only the author's own pseudonyms are declared."""
+    texts = [f.text for f in scan("Pelaku memakai nama samaran seperti Rio Saputra dan Andre di gim itu.")]
+    assert "Rio Saputra" in texts

@@ -331,7 +331,12 @@ def _cued_lower_names(text: str, lowered: Lowered, rules: Rules) -> Iterator[tup
         if kind is None:
             continue
         if kind not in ("person", "street", "strong") and _looks_english(lower, match.start()):
-            kind = "toponym"  # English text: only a word shaped like a place name ("desa ngemplak")
+            # English text: only a word shaped like a place name ("desa ngemplak"), unless a school's name opens
+            # with a word only an Indonesian school's name has ("a student of smp yayasan bina insani")
+            opener = r.LOWER_WORD.match(lower, match.end())
+            school = " ".join(match.group("cue").rstrip(".").split()) in rules.school_level_keys
+            if not (school and opener and opener.group(1) in r.SCHOOL_NAME_OPENERS):
+                kind = "toponym"
         accept = functools.partial(rules.accepts_after_cue, kind)
         for start, end in _lower_followers(text, match.end(), accept):
             yield start, _capitalised(text[start:end])
@@ -559,6 +564,20 @@ def _group_names(doc: Doc) -> Iterator[Finding]:
             if district or listed or toponym:  # "Mabar Pontianak Barat", "Info Warga Tegalsari"
                 yield doc.finding("village", start, end)
                 break
+        else:
+            # 'server Discord "Mabar Squad Balige"': the last word no ordinary or English-looking word, the name
+            # of a town or a person the group is named after (since the eighth blind batch)
+            last = words[-1]
+            if (
+                len(words) >= 3
+                and _name_like(rules, last)
+                and not r.ENGLISH_SHAPE.search(last.lower())
+                and last.lower() not in r.EN_STOP
+                and last.lower() not in r.CHAT_PARTICLES
+                and len(last) >= 4
+                and not rules.is_coarse(last)
+            ):
+                yield doc.finding("village", start, end)
 
 
 def _student_numbers(doc: Doc) -> Iterator[Finding]:
@@ -1992,7 +2011,12 @@ def _public_date(doc: Doc, start: int, end: int) -> bool:
     ):
         return True  # "upacara 17 Agustus", "lomba 17 Agustusan": Independence Day, not an incident's date
     sent_start, sent_end = _sentence_around(text, start, end)
-    window = text[max(sent_start, start - 80) : min(sent_end, end + 60)]
+    window_start = start
+    if r.RANGE_END_BEFORE.search(text, max(0, start - 20), start):
+        # "dari 25 November sampai 10 Desember": the end of a range is read with its start
+        head = r.RANGE_START_BEFORE.search(text, max(sent_start, start - 50), start)
+        window_start = head.start() if head else start
+    window = text[max(sent_start, window_start - 80) : min(sent_end, end + 60)]
     return bool(doc.rules.commemorations.search(window) or r.PUBLIC_DATE_CONTEXT.search(window))
 
 
@@ -2745,18 +2769,32 @@ def _declared_pseudonym(doc: Doc, finding: Finding, names: list[Finding]) -> boo
             break
         if r.PSEUDONYM_NEGATED.search(lower, max(0, match.start() - 16), match.start()):
             continue
-        # not if someone used it: "pelaku memakai nama samaran ..."
-        return not _alias_in_use(doc, match.start())
+        # not if someone used it: "pelaku memakai nama samaran ..." (a module or case may: "Modul ini memakai nama
+        # samaran seperti Putri, Dimas, dan Ayu, dan semuanya bukan nama sebenarnya")
+        if not _alias_in_use(doc, match.start()):
+            return True
+        break
     for match in r.PSEUDONYM_WORDS_RE.finditer(lower, sent_start, finding.start):
-        if any(match.end() <= start < finding.start for start in others):
-            continue
         if r.PSEUDONYM_NEGATED.search(lower, max(0, match.start() - 16), match.start()):
+            continue
+        # "Modul ini memakai nama samaran seperti Putri, Dimas, dan Ayu": every name of the list is declared
+        # (not one someone used: "pelaku memakai nama samaran seperti Om Jek")
+        if r.PSEUDONYM_LIST.fullmatch(lower, match.end(), finding.start) and not _pseudonym_used(doc, match):
+            return True
+        if any(match.end() <= start < finding.start for start in others):
             continue
         if r.PSEUDONYM_DECLARES.fullmatch(lower, match.end(), finding.start) and not _alias_in_use(
             doc, match.end()
         ):
             return True
     return False
+
+
+def _pseudonym_used(doc: Doc, phrase: re.Match[str]) -> bool:
+    """True if the pseudonym phrase is one someone (not the author, a module or a case) used."""
+    if not _alias_in_use(doc, phrase.end()):
+        return False
+    return not r.AUTHORED_BEFORE.search(doc.lower, max(0, phrase.start() - 60), phrase.start())
 
 
 def _is_regency(doc: Doc, finding: Finding) -> bool:
@@ -2788,6 +2826,165 @@ def _without_lone_regencies(doc: Doc, found: list[Finding]) -> list[Finding]:
         if not any(f.end > sent_start and f.start < sent_end for f in others):
             drop.add(id(finding))
     return [f for f in found if id(f) not in drop]
+
+
+# --- classes found by the eighth blind batch -----------------------------------------------
+
+
+def _loose_name_end(rules: Rules, words: list[Word]) -> int:
+    """The end of two name words or more that open ``words`` after a strong cue, even if shaped like an affixed
+    or English word ("Bernadeta", "Ranying"): no ordinary, function, place or institution word (0 if fewer)."""
+    end, count = 0, 0
+    for _, word_end_, word in words[:4]:
+        low = word.lower()
+        listed = word in rules.given_names or word in rules.surnames
+        if not listed and (
+            low in rules.ordinary
+            or word in rules.function_words
+            or word in rules.acronyms
+            or low in rules.cue_words
+            or low in rules.roles
+            or rules.is_safe_word(word)
+            or word in rules.region_names
+            or word in rules.cities
+            or word in rules.not_place
+        ):
+            break
+        end, count = word_end_, count + 1
+    return end if count >= 2 else 0
+
+
+def _kin_introductions(doc: Doc) -> Iterator[Finding]:
+    """A parent or relative introducing themselves in a chat, with the child's name in lower case: "sy ibunya
+    dinda", "aku kakaknya budi", "I'm dinda's mom" (a listed name, or a word that is no ordinary word: not "saya
+    ibu rumah tangga", "saya ibunya korban")."""
+    rules = doc.rules
+    if rules_words_absent(doc, r.KIN_INTRO_WORDS):
+        return
+    for match in r.KIN_INTRO.finditer(doc.lower):
+        group = "hit" if match.group("hit") else "hit2"
+        start, end = match.span(group)
+        word = match.group(group)
+        if word in rules.roles or word in r.ID_STOP or word in r.EN_STOP or word in rules.function_words:
+            continue
+        listed = word in rules.name_words_lower or word in rules.word_names_lower
+        english = group == "hit2" or doc.lower.startswith(("i", "this"), match.start())
+        if listed or (not english and rules.is_name_like(word)):  # not "I'm the mother of two"
+            yield doc.finding("name", start, end)
+
+
+def _chat_speakers(doc: Doc) -> Iterator[Finding]:
+    """The speaker of a chat log line after its time stamp: "[21:03] dito: kak aku udh di depan", "21.04 - Rara:
+    iya" (not a role: "[21:03] Pelaku:", "21.05 - me:")."""
+    rules, text = doc.rules, doc.written
+    if ":" not in text or not doc.has_digit:
+        return
+    for match in r.CHAT_SPEAKER.finditer(text):
+        start, end = match.span("hit")
+        words = doc.lower[start:end].split()
+        if words[0] in r.CHAT_ROLE_SPEAKERS or words[0] in rules.roles or words[0] in rules.function_words:
+            continue
+        if words[0] in rules.ordinary and words[0] not in rules.name_words_lower:
+            continue  # "[21:03] catatan: ...": a word, not a name
+        yield doc.finding("name", start, end)
+
+
+def _senders(doc: Doc) -> Iterator[Finding]:
+    """Who sent, filed, wrote or posted something: "The report was filed by Bernadeta Lein", "Kiriman dari Cut
+    Rahmah di grup", "dilaporkan oleh Yohana". Words that can be part of a name and are no ordinary, English-looking
+    or place words ("filed by Save the Children", "dilaporkan oleh Dinas Sosial" are not)."""
+    rules = doc.rules
+    if rules_words_absent(doc, r.SENT_BY_WORDS):
+        return
+    for match in r.SENT_BY.finditer(doc.text):
+        start = match.start("hit")
+        words = [
+            (m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))
+        ]
+        if not words or words[0][0] != start:
+            continue
+        end = _strict_person_end(rules, words, ordinary_first=True) or _loose_name_end(rules, words)
+        if not end:
+            continue
+        count = sum(1 for word in words if word[1] <= end)
+        first = words[0][2]
+        if count > 1 or first not in rules.common or first in rules.given_names:
+            yield doc.finding("name", start, end)
+
+
+def _subjects_after_clauses(doc: Doc) -> Iterator[Finding]:
+    """A name that opens a clause after a comma, before what its subject did: "By Saturday, 14 October, Ranying
+    Usop had already transferred ..." (two name words before an English verb), "Menurut wali kelasnya, Bu
+    Fransiska Nogo, Yoseph sudah ..." (after an apposition with a title, one name word is enough)."""
+    text, lower, rules = doc.text, doc.lower, doc.rules
+    if "," not in text:
+        return
+    for words in doc.runs:
+        start = words[0][0]
+        if start < 2 or text[start - 2 : start] != ", ":
+            continue
+        end = _strict_person_end(rules, words) or _loose_name_end(rules, words)
+        if not end or end != words[-1][1]:
+            continue
+        after = r.LOWER_WORD.match(lower, end)
+        verb = after.group(1) if after else ""
+        count = len(words)
+        if count >= 2 and verb in r.EN_SUBJECT_VERBS:
+            yield doc.finding("name", start, end)
+            continue
+        person = count > 1 or words[0][2] not in rules.common or words[0][2] in rules.given_names
+        if (
+            person
+            and (verb in r.EN_SUBJECT_VERBS or verb in r.ID_SUBJECT_WORDS)
+            and r.TITLED_APPOSITION_BEFORE.search(text, max(0, start - 80), start)
+        ):
+            yield doc.finding("name", start, end)
+
+
+def _split_phones(doc: Doc) -> Iterator[Finding]:
+    """A phone number written in two parts so that neither looks like one: "0821-4455 dan lanjutannya 6677"."""
+    if not doc.has_digit:
+        return
+    for match in r.SPLIT_PHONE.finditer(doc.lower):
+        yield doc.finding("phone", *match.span("head"))
+        yield doc.finding("phone", *match.span("tail"))
+
+
+def _hijri_dates(doc: Doc) -> Iterator[Finding]:
+    """A date of the Islamic calendar with its year: "17 Rajab 1445 H" (not a public one: "Idul Fitri, 1 Syawal
+    1445 H" is found public as other national days are)."""
+    if not doc.has_digit or rules_words_absent(doc, r.HIJRI_WORDS):
+        return
+    for match in r.HIJRI_DATE.finditer(doc.lower):
+        if not _public_date(doc, *match.span()):
+            yield doc.finding("date", *match.span())
+
+
+def _eateries_and_boats(doc: Doc) -> Iterator[Finding]:
+    """A named eatery or boat: "RM Salero Bundo" (rumah makan), "KM Harapan Jaya 07" (kapal motor); not a kind of
+    food ("Rumah Makan Padang") or a number ("KM 12", "RM 00-45-71")."""
+    rules, text = doc.rules, doc.text
+    if "M" not in text:
+        return
+    for match in r.EATERY_OR_BOAT.finditer(text):
+        names = match.group("name").split()
+        if rules.is_coarse(" ".join(n for n in names if not n.isdigit())) or all(
+            word in rules.landmark_generic
+            or rules.is_safe_word(word)
+            or word in rules.acronyms
+            or word.isdigit()
+            for word in names
+        ):
+            continue
+        yield doc.finding("address", match.start(), match.end())
+
+
+def _dorm_rooms(doc: Doc) -> Iterator[Finding]:
+    """A room right after a dormitory: "tinggal di asrama kamar 14B" (a child's bed is in it)."""
+    if not doc.has_digit or rules_words_absent(doc, r.DORM_WORDS):
+        return
+    for match in r.DORM_ROOM.finditer(doc.lower):
+        yield doc.finding("address", *match.span("hit"))
 
 
 DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
@@ -2859,6 +3056,14 @@ DETECTORS: list[Callable[[Doc], Iterator[Finding]]] = [
     _roman_registrations,
     _named_venues,
     _class_codes,
+    _kin_introductions,
+    _chat_speakers,
+    _senders,
+    _subjects_after_clauses,
+    _split_phones,
+    _hijri_dates,
+    _eateries_and_boats,
+    _dorm_rooms,
 ]
 
 

@@ -570,7 +570,7 @@ _AGE_UNIT = r"(?:tahun|thn|th|yrs?|years?(?:[ \t]+old)?)"
 AGE_ABBREVIATED = pattern(
     r"\d{1,2}[ \t]?(?:yrs?|YRS?|yo|YO|y/o|Y/O|y\.o\.?|Y\.O\.?)(?![\w/])(?:[ \t]+old\b)?"
     rf"|\([ \t]*\d{{1,2}}[ \t]*{_AGE_UNIT}\.?[ \t]*\)"
-    rf"|(?<=,[ \t])\d{{1,2}}[ \t]*{_AGE_UNIT}\.?(?=[ \t]*,)"
+    rf"|(?<=,[ \t])\d{{1,2}}[ \t]*{_AGE_UNIT}\.?(?=[ \t]*[,)])"
     r"|(?<=[,(][ \t])(?:age|Age)[ \t]+\d{1,2}\b|(?<=\()(?:age|Age)[ \t]+\d{1,2}\b"
     r"|(?:age|Age|AGE|usia|Usia|USIA|umur|Umur|UMUR)[ \t]*:[ \t]*\d{1,2}\b",
     triggers="yrs yr yo y thn th tahun year years age usia umur",
@@ -717,7 +717,7 @@ ROOM_NUMBER = re.compile(
 )
 LODGING_FINDING = re.compile(
     r"(?i)(?:hotel|losmen|penginapan|wisma|kos|kost|indekos|homestay|guest[ \t]*house|motel|villa|vila|"
-    r"apartemen|apartment|rusun|rusunawa|hostel|resort)\b"
+    r"apartemen|apartment|rusun|rusunawa|hostel|resort|asrama|dorm|dormitory|boarding[ \t]+house)\b"
 )
 # What a child's profile says of its subject, right after the name that opens a sentence (lower-cased
 # text): "Lenjau tinggal di ...", "Apui kini bersekolah di ...", "Lenjau lives with ...".
@@ -1260,6 +1260,7 @@ class Rules:
         }
         self.stream_words = keys(CLASS_STREAMS)
         self.school_levels_upper = frozenset(level.upper() for level in levels)
+        self.school_level_keys = frozenset(" ".join(level.lower().split()) for level in levels)
         self.prep_place = pattern(
             r"(?:di|dari|asal|in|at|from|near)[ \t]+(?:the[ \t]+)?(?P<word>[A-Z][a-z]+)",
             cues="di dari asal in at from near",
@@ -1582,7 +1583,11 @@ POSTCODE_CUE = pattern(
 )
 FIVE_DIGITS = re.compile(r"(?<!\d)[1-9]\d{4}(?!\d)")
 # A postcode closing an address: ", Kota Serang 42117", "Sleman 55281" (a town, then five digits).
-POSTCODE_AFTER_TOWN = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+[ \t]+){1,3}(?P<hit>[1-9]\d{4})(?![\w.,/-]?\d|\w)")
+# "Kec. Wonoasri, 65132": after a comma, only five digits that close the clause are a postcode.
+POSTCODE_AFTER_TOWN = re.compile(
+    r"(?<![\w.])(?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+(?:[ \t]+|,[ \t]*(?=\d{5}[ \t]*(?:[.;)\n]|\Z)))"
+    r"(?P<hit>[1-9]\d{4})(?![\w.,/-]?\d|\w)"
+)
 # The house number, block or unit after a street, before the town: "Gg. Mawar| 3 no 21|, Caturtunggal",
 # "Jl. Cemara IV|/22|, Kota Serang".
 ADDRESS_TAIL = re.compile(
@@ -1975,6 +1980,144 @@ SENTENCE_IN_GAP = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]{4,}\.[ \t]|[!?\n]")
 BIRTH_BEFORE = re.compile(r"(?:lahir|birth|born)(?![a-z])[^.\n]{0,20}\Z")
 # Every match of ``_PSEUDONYM`` holds one of these words: a text without them declares no pseudonym.
 PSEUDONYM_TRIGGERS = keys(
-    "fiktif fiksi fictional fictitious samaran pseudonym pseudonim sebenarnya asli disamarkan diubah diganti rekaan "
+    "fiktif fiksi fictional fictitious samaran pseudonym pseudonyms pseudonim sebenarnya asli disamarkan diubah diganti rekaan "
     "real made changed"
+)
+
+
+# --- classes found by the eighth blind batch -----------------------------------------------
+
+_KIN_ID = (
+    r"ibu|ibunya|mama|mamanya|mamah|mamahnya|mami|maminya|bunda|bundanya|umi|uminya|ayah|ayahnya|bapak|bapaknya"
+    r"|bapaknye|papa|papanya|papi|papinya|abi|abinya|ortu|ortunya|orang[ \t]?tua(?:nya)?|kakak|kakaknya|kakanya"
+    r"|abang|abangnya|adik|adiknya|tante|tantenya|om|omnya|nenek|neneknya|kakek|kakeknya|wali|walinya|paman"
+    r"|pamannya|bibi|bibinya|budhe|budenya|pakde|pakdenya"
+)
+# A parent or relative introducing themselves in a chat, with the child's name (lower-cased text): "sy ibunya
+# dinda", "saya mamanya Rara", "aku kakaknya budi", "I'm dinda's mom", "I am the mother of rara".
+KIN_INTRO = re.compile(
+    r"(?<![\w'’-])(?:(?:aku|saya|sy|gue|gua|gw|ane)[ \t]+(?:ini[ \t]+)?(?:"
+    + _KIN_ID
+    + r")(?:[ \t]+(?:dari|si))?"
+    r"|(?:i['’]m|i[ \t]+am|this[ \t]+is)[ \t]+(?:the[ \t]+)?(?:mother|mom|mum|father|dad|parent|aunt|uncle"
+    r"|sister|brother|grandmother|grandma|grandfather|grandpa|guardian)[ \t]+of)"
+    r"[ \t]+(?P<hit>[a-z][a-z'’-]+)(?![\w'’-])"
+    r"|(?<![\w'’-])(?:i['’]m|i[ \t]+am|this[ \t]+is)[ \t]+(?P<hit2>[a-z][a-z'’-]+)['’]s[ \t]+"
+    r"(?:mother|mom|mum|father|dad|parent|aunt|uncle|sister|brother|grandmother|grandma|guardian)(?![a-z])"
+)
+KIN_INTRO_WORDS = keys("aku saya sy gue gua gw ane i'm i’m am this")
+# The speaker of a chat log line after its time stamp: "[21:03] dito: kak aku udh di depan", "21.04 - Rara: ok"
+# (written text; see ``anonymity._chat_speakers``).
+CHAT_SPEAKER = re.compile(
+    r"(?:\[[ \t]*(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[AaPp][Mm])?"
+    r"[ \t]*\]|(?<![\w:.,])\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]*[-–—])"
+    r"[ \t]*(?P<hit>[A-Za-z][\w.]*(?:[ \t]+[A-Za-z][\w.]*)?)[ \t]*:(?![/\d])"
+)
+# Who speaks in a chat log without being a person's name: "[21:03] Pelaku:", "21.05 - me:".
+CHAT_ROLE_SPEAKERS = keys(
+    "me saya aku gue gw anda kamu you admin moderator mod bot system sistem unknown anonim anonymous pelaku korban "
+    "anak guru ibu ayah mama papa bapak kakak adik tante om nenek kakek teman friend offender victim child parent "
+    "mom dad mother father teacher user pengguna operator petugas konselor counsellor counselor agent cs"
+)
+# Who sent, filed, wrote or posted something (written text): "The report was filed by Bernadeta Lein", "Kiriman
+# dari Cut Rahmah di grup", "dilaporkan oleh Yohana Lake".
+SENT_BY = re.compile(
+    r"(?<![\w-])(?:(?i:filed|reported|submitted|sent|posted|written|signed|lodged|raised|uploaded|shared"
+    r"|forwarded|prepared|recorded|made|brought|told)[ \t]+by"
+    r"|(?i:kiriman|unggahan|postingan|posting|tulisan|curhatan|titipan|terusan|pesan|laporan|aduan|pengaduan)"
+    r"[ \t]+(?:dari|oleh)"
+    r"|(?i:dikirim|dilaporkan|diadukan|ditulis|diunggah|diposting|dibuat|ditandatangani|diteruskan|dibagikan"
+    r"|diceritakan|disampaikan|dikirimkan|dilaporkannya)[ \t]+(?:oleh|dari))"
+    r"[ \t]+(?P<hit>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
+)
+SENT_BY_WORDS = keys("by dari oleh")
+# A clause before a subject, closed by a comma (written text, before the name): "By Saturday, 14 October, |Ranying
+# Usop had ..."; "Menurut wali kelasnya, Bu Fransiska Nogo, |Yoseph sudah ..." (an apposition with a title).
+TITLED_APPOSITION_BEFORE = re.compile(
+    r",[ \t]*(?:Bu|Ibu|Pak|Bapak|Kak|Mas|Mbak|Bang|Om|Tante|Mr|Mrs|Ms|Miss|Dr|Sr|Suster|Pastor|Romo|Pendeta|Ustaz"
+    r"|Ustadz|Ustazah|Ustadzah|Sir|Madam)\.?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*,[ \t]*\Z"
+)
+# What a child's subject does next in Indonesian (lower-cased text, after the name): "Yoseph sudah tiga minggu ...".
+ID_SUBJECT_WORDS = keys(
+    "sudah telah tidak belum masih sempat pernah kini sekarang jarang sering hanya mengaku bilang menangis "
+    "kabur pulang tinggal bersekolah dilaporkan diketahui terlihat mulai berhenti"
+)
+# A phone number written in two parts so that no part looks like one (lower-cased text): "0821-4455 dan
+# lanjutannya 6677", "0813 2211, sisanya 9087".
+SPLIT_PHONE = re.compile(
+    r"(?<![\w+])(?P<head>(?:\+?62[ \t.-]?|0)8\d{1,2}[ \t.-]?\d{3,4})(?![\w-]|[.]\d)"
+    r"(?P<gap>[^.\n\d]{0,30}?(?:lanjutan(?:nya)?|sambungan(?:nya)?|terusan(?:nya)?|sisa(?:nya)?|belakang(?:nya)?"
+    r"|ujung(?:nya)?|akhir(?:nya)?|the[ \t]+rest|rest[ \t]+of[ \t]+it|followed[ \t]+by|continued|ending[ \t]+in"
+    r"|ends[ \t]+(?:with|in)|last[ \t]+(?:four|digits))[^.\n\d]{0,20}?)"
+    r"(?P<tail>\d{3,5})(?![\w-]|[.,]\d)"
+)
+# An Islamic calendar date with its year: "17 Rajab 1445 H", "3 Syawal 1444 Hijriah" (lower-cased text).
+HIJRI_DATE = re.compile(
+    r"(?<![\w-])\d{1,2}[ \t]+(?:muharram|muharam|safar|shafar|sapar|rabiul[ \t]+(?:awal|awwal|akhir|tsani|sani)"
+    r"|rabi['’]ul[ \t]+(?:awal|awwal|akhir|tsani)|jumadil[ \t]+(?:awal|ula|akhir|tsani|sani)"
+    r"|jumadal[ \t]+(?:ula|ukhra|akhirah)|rajab|sya['’]?ban|sha['’]?ban|ramadan|ramadhan|ramadlan|syawal|syawwal"
+    r"|shawwal|zulkaidah|zulqaidah|dzulqa['’]?dah|dzulkaidah|dzulqaidah|zulhijah|zulhijjah|dzulhijjah|dzulhijah"
+    r"|dhul[ \t-]hijjah|dhu[ \t-]al[ \t-]hijjah)[ \t]+1[34]\d\d(?:[ \t]*(?:h\b\.?|hijriah\b|hijriyah\b|ah\b))?"
+)
+HIJRI_WORDS = keys(
+    "muharram muharam safar shafar sapar rabiul rabi'ul jumadil jumadal rajab sya'ban syaban sha'ban shaban "
+    "ramadan ramadhan ramadlan syawal syawwal shawwal zulkaidah zulqaidah dzulqa'dah dzulqadah dzulkaidah "
+    "dzulqaidah zulhijah zulhijjah dzulhijjah dzulhijah dhul hijjah"
+)
+# A named eatery or boat: "RM Salero Bundo" (rumah makan), "KM Harapan Jaya 07" (kapal motor).
+EATERY_OR_BOAT = re.compile(
+    r"(?<![\w.])(?:RM|R\.M\.|Rumah[ \t]+Makan|Warung[ \t]+Makan|Warteg|KM|K\.M\.|KMP|KLM|Kapal[ \t]+Motor)[ \t]+"
+    r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}(?:[ \t]+\d{1,3}\b)?)"
+)
+# A room right after a dormitory, without its name: "tinggal di asrama kamar 14B", "the dorm, room 12"
+# (lower-cased text).
+DORM_ROOM = re.compile(
+    r"(?<![\w-])(?:asrama|dorm|dormitory|pondokan|kos|kost|indekos|boarding[ \t]+house)"
+    r"(?:[ \t]+(?:putri|putra|santri|santriwati|santriwan|siswa|girls['’]?|boys['’]?))?[ \t]*,?[ \t]*"
+    r"(?P<hit>(?:kamar|kmr\.?|room)(?:[ \t]+(?:no\.?|nomor|nmr\.?|number))?[ \t]*\d{1,4}[a-z]?)\b(?![.,:]\d)"
+)
+DORM_WORDS = keys("asrama dorm dormitory pondokan kos kost indekos boarding")
+# A date at the end of a range (lower-cased text, before the date): "dari 25 November |sampai 10 Desember".
+RANGE_END_BEFORE = re.compile(
+    r"(?:sampai|hingga|s\.[ \t]?d\.?|sd|to|until|till|through|[-–—])[ \t]+(?:(?:dengan|tanggal|the)[ \t]+)?\Z"
+)
+# The start of a range before its end (lower-cased text): "|25 november sampai |10 desember".
+RANGE_START_BEFORE = re.compile(
+    r"\d{1,2}[ \t]+[a-z]+\.?(?:[ \t]+\d{4})?[ \t]+(?:sampai|hingga|s\.[ \t]?d\.?|sd|to|until|till|through|[-–—])"
+    r"[ \t]+(?:(?:dengan|tanggal|the)[ \t]+)?\Z"
+)
+# The author, a module or a case using pseudonyms, before the phrase (lower-cased text): "Modul ini memakai nama
+# samaran ...", "This case uses pseudonyms such as ...".
+AUTHORED_BEFORE = re.compile(
+    r"(?<![a-z])(?:modul|materi|kasus|studi[ \t]+kasus|cerita|contoh|skenario|kami|kita|penulis|module|case"
+    r"|case[ \t]+study|story|scenario|example|we|this[ \t]+(?:text|page|guide|material))"
+    r"(?:[ \t]+(?:ini|itu|tersebut|kami))?[ \t]+(?:(?:hanya|juga|only|also)[ \t]+)?"
+    r"(?:memakai|menggunakan|pakai|uses|use|used)[ \t]+(?:(?:the|a|an)[ \t]+)?\Z"
+)
+# Words a chat adds at the end of a group's name, no place or person: 'grup "Belajar Bareng Yuk"'.
+CHAT_PARTICLES = keys("yuk yok kuy dong deh sih gan sis bro gaes guys cuy coy kak")
+# A list of names declared pseudonyms after the phrase (lower-cased text, between the phrase and the name): "nama
+# samaran seperti |Putri, Dimas, dan |Ayu", "pseudonyms such as |Rina and |Budi".
+PSEUDONYM_LIST = re.compile(
+    r"s?(?:[ \t]+[a-z'’-]+){0,3}?[ \t]*,?[ \t]+(?:seperti|misalnya|contohnya|antara[ \t]+lain|yaitu|yakni"
+    r"|such[ \t]+as|like|e\.g\.,?|for[ \t]+example|including)[ \t]*:?[ \t]*"
+    r"(?:[\"“‘']?[a-z][a-z'’-]*[\"”’']?(?:[ \t]*,[ \t]*(?:(?:dan|and|atau|or|serta)[ \t]+)?"
+    r"|[ \t]+(?:dan|and|atau|or|serta)[ \t]+))*[\"“‘']?\Z"
+)
+# A lower-case school name in English text, opened by a word that only an Indonesian school's name has:
+# "a student of smp yayasan bina insani" (after a school level; lower-cased text).
+SCHOOL_NAME_OPENERS = frozenset(
+    [
+        "yayasan",
+        "islam",
+        "kristen",
+        "katolik",
+        "muhammadiyah",
+        "advent",
+        "plus",
+        "terpadu",
+        "al",
+        "nurul",
+        "darul",
+    ]
 )
