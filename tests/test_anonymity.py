@@ -748,7 +748,11 @@ def test_a_declared_pseudonym_covers_only_its_own_name():
         ("name", "The complaint was submitted by Maria Goreti Lamanepa.", "Maria Goreti Lamanepa"),
         ("name", "Kiriman dari Teuku Raihan memuat foto korban.", "Teuku Raihan"),
         ("name", "On Monday, 4 March, Novita Kusumawati was told to delete the chat.", "Novita Kusumawati"),
-        ("name", "Menurut kepala sekolahnya, Pak Anselmus Dopo, Kristin tidak masuk sejak bulan lalu.", "Kristin"),
+        (
+            "name",
+            "Menurut kepala sekolahnya, Pak Anselmus Dopo, Kristin tidak masuk sejak bulan lalu.",
+            "Kristin",
+        ),
         ("phone", "Nomor pelaku 0813-2299 dan sisanya 4410, ditulis di dua kertas.", "4410"),
         ("phone", "Nomor pelaku 0813-2299 dan sisanya 4410, ditulis di dua kertas.", "0813-2299"),
         ("age-place", "Korban (Nayla, 13 thn) dijemput pelaku di depan sekolah.", "13 thn"),
