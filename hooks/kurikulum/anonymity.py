@@ -2834,7 +2834,7 @@ def _without_lone_regencies(doc: Doc, found: list[Finding]) -> list[Finding]:
 def _loose_name_end(rules: Rules, words: list[Word]) -> int:
     """The end of two name words or more that open ``words`` after a strong cue, even if shaped like an affixed
     or English word ("Bernadeta", "Ranying"): no ordinary, function, place or institution word (0 if fewer)."""
-    end, count = 0, 0
+    end, count, last = 0, 0, ""
     for _, word_end_, word in words[:4]:
         low = word.lower()
         listed = word in rules.given_names or word in rules.surnames
@@ -2850,8 +2850,11 @@ def _loose_name_end(rules: Rules, words: list[Word]) -> int:
             or word in rules.not_place
         ):
             break
-        end, count = word_end_, count + 1
-    return end if count >= 2 else 0
+        end, count, last = word_end_, count + 1, word
+    # the last word a name's own ("Bernadeta Lein", "Ranying Usop"; not "Tim Penyusun")
+    if count < 2 or not (_name_like(rules, last) or last in rules.given_names or last in rules.surnames):
+        return 0
+    return 0 if r.ENGLISH_SHAPE.search(last.lower()) else end
 
 
 def _kin_introductions(doc: Doc) -> Iterator[Finding]:
@@ -2884,7 +2887,10 @@ def _chat_speakers(doc: Doc) -> Iterator[Finding]:
         words = doc.lower[start:end].split()
         if words[0] in r.CHAT_ROLE_SPEAKERS or words[0] in rules.roles or words[0] in rules.function_words:
             continue
-        if words[0] in rules.ordinary and words[0] not in rules.name_words_lower:
+        listed = all(word in rules.name_words_lower for word in words)
+        if not listed and match.group("bracket") is None:
+            continue  # "13.00 - Ishoma: ...", "09.00 - Pembukaan: ...": an agenda, unless a listed name speaks
+        if not listed and not all(_name_like(rules, word.capitalize()) for word in words):
             continue  # "[21:03] catatan: ...": a word, not a name
         yield doc.finding("name", start, end)
 
@@ -2901,8 +2907,8 @@ def _senders(doc: Doc) -> Iterator[Finding]:
         words = [
             (m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))
         ]
-        if not words or words[0][0] != start:
-            continue
+        if not words or words[0][0] != start or words[0][2].lower() in r.SENDER_GROUP_WORDS:
+            continue  # "ditulis oleh Tim Penyusun", "posted by Admin Sekolah": a team, not a person
         end = _strict_person_end(rules, words, ordinary_first=True) or _loose_name_end(rules, words)
         if not end:
             continue

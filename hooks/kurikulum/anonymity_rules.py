@@ -2009,7 +2009,7 @@ KIN_INTRO_WORDS = keys("aku saya sy gue gua gw ane i'm i’m am this")
 # The speaker of a chat log line after its time stamp: "[21:03] dito: kak aku udh di depan", "21.04 - Rara: ok"
 # (written text; see ``anonymity._chat_speakers``).
 CHAT_SPEAKER = re.compile(
-    r"(?:\[[ \t]*(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[AaPp][Mm])?"
+    r"(?:(?P<bracket>\[)[ \t]*(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[AaPp][Mm])?"
     r"[ \t]*\]|(?<![\w:.,])\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]*[-–—])"
     r"[ \t]*(?P<hit>[A-Za-z][\w.]*(?:[ \t]+[A-Za-z][\w.]*)?)[ \t]*:(?![/\d])"
 )
@@ -2031,6 +2031,10 @@ SENT_BY = re.compile(
     r"[ \t]+(?P<hit>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
 )
 SENT_BY_WORDS = keys("by dari oleh")
+# A team or an office that sends or writes, not a person: "ditulis oleh Tim Penyusun", "posted by Admin Sekolah".
+SENDER_GROUP_WORDS = keys(
+    "tim team panitia pengurus komite redaksi admin divisi bagian unit seksi kelompok kantor lembaga pihak staf staff"
+)
 # A clause before a subject, closed by a comma (written text, before the name): "By Saturday, 14 October, |Ranying
 # Usop had ..."; "Menurut wali kelasnya, Bu Fransiska Nogo, |Yoseph sudah ..." (an apposition with a title).
 TITLED_APPOSITION_BEFORE = re.compile(
@@ -2073,7 +2077,7 @@ EATERY_OR_BOAT = re.compile(
 # (lower-cased text).
 DORM_ROOM = re.compile(
     r"(?<![\w-])(?:asrama|dorm|dormitory|pondokan|kos|kost|indekos|boarding[ \t]+house)"
-    r"(?:[ \t]+(?:putri|putra|santri|santriwati|santriwan|siswa|girls['’]?|boys['’]?))?[ \t]*,?[ \t]*"
+    r"(?:[ \t]+(?:putri|putra|santri|santriwati|santriwan|siswa|girls['’]?|boys['’]?))?[ \t]+"
     r"(?P<hit>(?:kamar|kmr\.?|room)(?:[ \t]+(?:no\.?|nomor|nmr\.?|number))?[ \t]*\d{1,4}[a-z]?)\b(?![.,:]\d)"
 )
 DORM_WORDS = keys("asrama dorm dormitory pondokan kos kost indekos boarding")
