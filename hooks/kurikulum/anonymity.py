@@ -2914,7 +2914,7 @@ def _senders(doc: Doc) -> Iterator[Finding]:
             continue
         count = sum(1 for word in words if word[1] <= end)
         first = words[0][2]
-        if count > 1 or first not in rules.common or first in rules.given_names:
+        if count > 1 or first in rules.given_names or first in rules.word_names:  # one word: a listed name
             yield doc.finding("name", start, end)
 
 
@@ -2962,6 +2962,9 @@ def _hijri_dates(doc: Doc) -> Iterator[Finding]:
     if not doc.has_digit or rules_words_absent(doc, r.HIJRI_WORDS):
         return
     for match in r.HIJRI_DATE.finditer(doc.lower):
+        sent_start, sent_end = _sentence_around(doc.text, *match.span())
+        if r.HIJRI_PUBLIC.search(doc.lower, sent_start, sent_end):
+            continue  # "Puasa dimulai 1 Ramadan 1446 H menurut pengumuman pemerintah"
         if not _public_date(doc, *match.span()):
             yield doc.finding("date", *match.span())
 
@@ -2974,14 +2977,17 @@ def _eateries_and_boats(doc: Doc) -> Iterator[Finding]:
         return
     for match in r.EATERY_OR_BOAT.finditer(text):
         names = match.group("name").split()
+        if match.group().startswith(("RM", "R.M.")) and len(names) < 2:
+            continue  # "nomor RM Pasien": a medical record (rekam medis); an eatery has a longer name
         if rules.is_coarse(" ".join(n for n in names if not n.isdigit())) or all(
             word in rules.landmark_generic
             or rules.is_safe_word(word)
+            or rules.is_word(word)
             or word in rules.acronyms
             or word.isdigit()
             for word in names
         ):
-            continue
+            continue  # "Rumah Makan Padang", "nomor RM Pasien" (a medical record), "KM 12"
         yield doc.finding("address", match.start(), match.end())
 
 

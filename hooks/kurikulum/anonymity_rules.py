@@ -2063,6 +2063,12 @@ HIJRI_DATE = re.compile(
     r"|shawwal|zulkaidah|zulqaidah|dzulqa['’]?dah|dzulkaidah|dzulqaidah|zulhijah|zulhijjah|dzulhijjah|dzulhijah"
     r"|dhul[ \t-]hijjah|dhu[ \t-]al[ \t-]hijjah)[ \t]+1[34]\d\d(?:[ \t]*(?:h\b\.?|hijriah\b|hijriyah\b|ah\b))?"
 )
+# A sentence about the Islamic calendar itself (lower-cased text): "Puasa dimulai 1 Ramadan 1446 H menurut
+# pengumuman pemerintah", "Idul Adha jatuh pada 10 Zulhijah 1445 H".
+HIJRI_PUBLIC = re.compile(
+    r"(?<![a-z])(?:puasa|lebaran|idul|idulfitri|iduladha|hari[ \t]+raya|isbat|hisab|rukyat|libur|kalender|calendar"
+    r"|pemerintah|government|kemenag|muhammadiyah|fasting|eid|holiday|tahun[ \t]+baru|new[ \t]+year)(?![a-z])"
+)
 HIJRI_WORDS = keys(
     "muharram muharam safar shafar sapar rabiul rabi'ul jumadil jumadal rajab sya'ban syaban sha'ban shaban "
     "ramadan ramadhan ramadlan syawal syawwal shawwal zulkaidah zulqaidah dzulqa'dah dzulqadah dzulkaidah "
