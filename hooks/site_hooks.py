@@ -16,6 +16,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from kurikulum.aheadconvert import AheadConversion
 from kurikulum.audit import audit_html, audit_search_index
 from kurikulum.auditpool import AuditPool
 from kurikulum.cache import template_cache
@@ -60,6 +61,8 @@ class _Current:
     title and language), with their search documents."""
     theme_files = ThemeListing()
     """While serving: the theme's file list, kept between rebuilds (kurikulum/themefiles.py)."""
+    ahead = AheadConversion()
+    """While serving: the handbook converted in a second process (kurikulum/aheadconvert.py)."""
 
 
 def _timed(step: str, since: float) -> None:
@@ -68,6 +71,7 @@ def _timed(step: str, since: float) -> None:
 
 def on_startup(command: str, dirty: bool) -> None:
     _Current.serving = _Current.search.remember = command == "serve"
+    _Current.preview.ahead = _Current.ahead if _Current.serving else None
     _Current.audits.compact = _Current.search.compact
     _fixed_build_date()
 
@@ -137,6 +141,7 @@ def on_pre_build(config) -> None:
         _Current.search.clear()
         gc.unfreeze()  # a rebuild of `mkdocs serve`: the previous build's objects may go now
         _Current.preview.new_build()
+        _Current.ahead.cancel()
         root = Path(config.config_file_path).resolve().parent
         _Current.templates.new_build([root / "data", root / "local" / "data"])
         _Current.audits.cancel()
@@ -251,6 +256,15 @@ def _lang_file(config, uri: str, lang: str, default: str, content: str | None = 
     return file
 
 
+@event_priority(-200)
+def on_nav(nav, config, files):
+    """While serving, the largest changed page (the handbook) is converted in a second process
+    while MkDocs converts the others (kurikulum/aheadconvert.py)."""
+    if _Current.serving:
+        _Current.ahead.start(files, config)
+    return nav
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """MkDocs keeps the Markdown it read in the page; a generated file need not keep it too."""
     if getattr(page.file, "curriculum_page", False):
@@ -345,6 +359,7 @@ def on_post_build(config) -> None:
 
 def on_build_error(error) -> None:
     _Current.audits.cancel()
+    _Current.ahead.cancel()
 
 
 def _write_timings() -> None:
