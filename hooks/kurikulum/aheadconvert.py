@@ -24,6 +24,7 @@ import pickle
 import select
 import signal
 import time
+import warnings
 
 LARGE = 100_000
 """Characters of Markdown from which a changed page is converted ahead in a second process
@@ -65,7 +66,9 @@ class AheadConversion:
     def _fork(self, file, files, config) -> None:
         read, write = os.pipe()
         try:
-            pid = os.fork()
+            with warnings.catch_warnings():  # the copy runs only the conversion, in this thread
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
         except OSError:
             os.close(read)
             os.close(write)
