@@ -85,9 +85,11 @@ class ThemeListing:
                 values.append(value)
             else:
                 return None
-        from mkdocs import utils
-
-        return (code.co_code, code.co_consts, tuple(values), tuple(utils.markdown_extensions))
+        utils = getattr(filter_func, "__globals__", {}).get("utils")  # the module the filter reads
+        extensions = getattr(utils, "markdown_extensions", None)
+        if extensions is None:
+            return None
+        return (code.co_code, code.co_consts, tuple(values), tuple(extensions))
 
 
 def _mtime(path: str) -> int | None:
