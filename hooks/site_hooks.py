@@ -16,6 +16,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from kurikulum.aheadconvert import AheadConversion
 from kurikulum.audit import audit_html, audit_search_index
 from kurikulum.auditpool import AuditPool
 from kurikulum.cache import template_cache
@@ -28,6 +29,7 @@ from kurikulum.search import SearchIndex, search_page
 from kurikulum.site import SiteBuild, printable
 from kurikulum.sourcefiles import read_text_file
 from kurikulum.textutil import css_string
+from kurikulum.themefiles import ThemeListing, cached_get_env
 from kurikulum.urlcheck import site_host
 from kurikulum.urls import REFERRAL
 from mkdocs.exceptions import Abort
@@ -48,7 +50,8 @@ class _Current:
     preview = PreviewCache()
     templates = TemplateCache()
     cleaned: dict[bytes, tuple[str, list[str]]] = {}
-    """While serving: sanitised content by the digest of its HTML, from the previous rebuild."""
+    """While serving: sanitised content (cards labelled, kurikulum/cards.py) by the digest of the
+    HTML it was made from, from the previous rebuild."""
     guard: dict[str, float] = {}
     """Seconds spent sanitising and auditing in this build (for the benchmark)."""
     search = SearchIndex()
@@ -56,6 +59,10 @@ class _Current:
     audited: dict[bytes, dict | None] = {}
     """While serving: pages audited clean in a previous rebuild (by the digest of their HTML,
     title and language), with their search documents."""
+    theme_files = ThemeListing()
+    """While serving: the theme's file list, kept between rebuilds (kurikulum/themefiles.py)."""
+    ahead = AheadConversion()
+    """While serving: the handbook converted in a second process (kurikulum/aheadconvert.py)."""
 
 
 def _timed(step: str, since: float) -> None:
@@ -64,21 +71,37 @@ def _timed(step: str, since: float) -> None:
 
 def on_startup(command: str, dirty: bool) -> None:
     _Current.serving = _Current.search.remember = command == "serve"
+    _Current.preview.ahead = _Current.ahead if _Current.serving else None
     _Current.audits.compact = _Current.search.compact
     _fixed_build_date()
 
 
-WATCH_POLL = 0.1
+WATCH_POLL = 0.05
 """Seconds between two looks at the content folders while serving (MkDocs: 0.5)."""
+
+BUILD_DELAY = 0.06
+"""Seconds without a further change before a rebuild starts (MkDocs: 0.1); longer than
+``WATCH_POLL``, so the changes of one save seen in two looks still make one rebuild."""
+
+
+def on_config(config):
+    """While serving, the theme's file list is kept between rebuilds (kurikulum/themefiles.py)."""
+    if _Current.serving:
+        cached_get_env(config.theme, _Current.theme_files)
+    return config
 
 
 def on_serve(server, config, builder):
-    """`mkdocs serve` looks for saved files every half second; the content folders listed under
-    `watch:` in mkdocs.yml (added after this event) are looked at every tenth of a second, so an
-    edit shows sooner. Checking a few hundred files' times costs about a millisecond."""
+    """`mkdocs serve` looks for saved files every half second and waits a tenth of a second for
+    more before it rebuilds; the content folders listed under `watch:` in mkdocs.yml (added after
+    this event) are looked at every twentieth of a second, and the rebuild starts 60 ms after the
+    last change seen, so an edit shows sooner. Checking a few hundred files' times costs about a
+    millisecond."""
     observer = getattr(server, "observer", None)
     if observer is not None and isinstance(getattr(observer, "_timeout", None), float):
         observer._timeout = WATCH_POLL  # watchdog gives each folder watched from now on this period
+    if isinstance(getattr(server, "build_delay", None), float):
+        server.build_delay = max(BUILD_DELAY, WATCH_POLL)
     return server
 
 
@@ -118,6 +141,7 @@ def on_pre_build(config) -> None:
         _Current.search.clear()
         gc.unfreeze()  # a rebuild of `mkdocs serve`: the previous build's objects may go now
         _Current.preview.new_build()
+        _Current.ahead.cancel()
         root = Path(config.config_file_path).resolve().parent
         _Current.templates.new_build([root / "data", root / "local" / "data"])
         _Current.audits.cancel()
@@ -232,6 +256,15 @@ def _lang_file(config, uri: str, lang: str, default: str, content: str | None = 
     return file
 
 
+@event_priority(-200)
+def on_nav(nav, config, files):
+    """While serving, the largest changed page (the handbook) is converted in a second process
+    while MkDocs converts the others (kurikulum/aheadconvert.py)."""
+    if _Current.serving:
+        _Current.ahead.start(files, config)
+    return nav
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """MkDocs keeps the Markdown it read in the page; a generated file need not keep it too."""
     if getattr(page.file, "curriculum_page", False):
@@ -250,12 +283,12 @@ def on_pre_page(page, config, files):
 def on_page_content(html: str, page, config, files) -> str:
     """Every page's content, generated or hand-written, leaves through the allow-list sanitiser."""
     clock = time.perf_counter()
-    html = label_cells(html)  # run-sheets and agendas as cards on a phone (kurikulum/cards.py)
     host = site_host(config.site_url)
     key = hashlib.blake2b(f"{host}\0{html}".encode(), digest_size=16).digest() if _Current.serving else None
     if key is not None and key in _Current.cleaned:
         cleaned, removed = _Current.cleaned[key]
     else:
+        html = label_cells(html)  # run-sheets and agendas as cards on a phone (kurikulum/cards.py)
         cleaned, removed = Sanitizer(host).clean(html)
         if key is not None:
             if len(_Current.cleaned) > 10_000:
@@ -326,6 +359,7 @@ def on_post_build(config) -> None:
 
 def on_build_error(error) -> None:
     _Current.audits.cancel()
+    _Current.ahead.cancel()
 
 
 def _write_timings() -> None:

@@ -17,6 +17,9 @@ without Material's ``navigation.prune`` (build time and page weight).
 
 The machines are small and noisy: compare the ratios within one run, not seconds across runs.
 Usage: ``make bench`` or ``.venv/bin/python scripts/bench.py [--sizes 0,90,390] [--rounds 3]``.
+``--only-serve`` measures only ``mkdocs serve``; ``--against DIR`` (another checkout of the
+project, e.g. ``git worktree add ../base main``) measures its ``mkdocs serve`` too, alternately
+with this one (its engine through ``PYTHONPATH``), for an A/B comparison on a busy machine.
 """
 
 from __future__ import annotations
@@ -59,10 +62,10 @@ GUARD_STEPS = ("sanitise", "audit")
 PRUNE = "navigation.prune"
 
 
-def copy_project(target: Path) -> Path:
+def copy_project(target: Path, root: Path = ROOT) -> Path:
     """The content and configuration of this project (the engine stays the installed one)."""
     for name in CONTENT:
-        source = ROOT / name
+        source = root / name
         if source.is_dir():
             shutil.copytree(source, target / name)
         elif source.is_file():
@@ -235,6 +238,27 @@ def serve_latency(project: Path, env: dict, edits: int = 3) -> list[float]:
             proc.wait(timeout=30)
 
 
+def serve_ab(shipped: Path, env: dict, args, work: Path) -> None:
+    """``mkdocs serve``'s latency of this checkout; with ``--against``, of both, alternately
+    (``--rounds`` rounds of three edits each, each round in a fresh server)."""
+    sides = {"this checkout": (shipped, env)}
+    if args.against is not None:
+        other = args.against.resolve()
+        sides[str(other)] = (
+            copy_project(work / "against", other),
+            {**env, "PYTHONPATH": str(other / "hooks"), "CURRICULUM_CACHE": str(work / "cache-against")},
+        )
+    times: dict[str, list[float]] = {name: [] for name in sides}
+    for _ in range(args.rounds if args.against is not None else 1):
+        for name, (project, side_env) in sides.items():
+            times[name] += serve_latency(project, side_env)
+    for name, found in times.items():
+        print(
+            f"\nmkdocs serve ({name}), one YAML edit to the page showing it: "
+            f"median {statistics.median(found):.2f} s ({', '.join(f'{t:.2f}' for t in found)})"
+        )
+
+
 def _wait_for(port: int, path: str, text: str, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -264,21 +288,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nav", action="store_true", help="also compare with and without navigation.prune")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
     parser.add_argument("--no-pdf", action="store_true", help="skip the full build with PDFs")
+    parser.add_argument("--only-serve", action="store_true", help="measure only mkdocs serve")
+    parser.add_argument("--against", type=Path, help="another checkout: measure its mkdocs serve too (A/B)")
     args = parser.parse_args(argv)
+    if args.only_serve:
+        args.sizes, args.nav, args.no_serve, args.no_pdf = "", False, False, True
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
     work = Path(tempfile.mkdtemp(prefix="curriculum-bench-"))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CURRICULUM_CACHE": str(work / "cache")}
     env.pop("CI", None)
     prune = uses_prune(ROOT / "mkdocs.yml")
     try:
-        print(f"Each figure: median of {args.rounds} alternating rounds, fresh process per build.")
-        print(f"navigation.prune is {'on' if prune else 'off'} (as in mkdocs.yml), on both sides.\n")
-        header = (
-            "| curriculum | pages | ours | plain | ratio | engine | sanitise+audit "
-            "| first build | peak MB ours / plain |"
-        )
-        print(header)
-        print("|---" * (header.count("|") - 1) + "|")
+        if sizes:
+            print(f"Each figure: median of {args.rounds} alternating rounds, fresh process per build.")
+            print(f"navigation.prune is {'on' if prune else 'off'} (as in mkdocs.yml), on both sides.\n")
+            header = (
+                "| curriculum | pages | ours | plain | ratio | engine | sanitise+audit "
+                "| first build | peak MB ours / plain |"
+            )
+            print(header)
+            print("|---" * (header.count("|") - 1) + "|")
         results = {}
         for extra in sizes:
             size = Size(work / "sizes", extra)
@@ -312,11 +341,7 @@ def main(argv: list[str] | None = None) -> int:
                     shutil.rmtree(size.plain, ignore_errors=True)
         shipped = copy_project(work / "shipped")
         if not args.no_serve:
-            times = serve_latency(shipped, env)
-            print(
-                f"\nmkdocs serve, one YAML edit to the page showing it: median {statistics.median(times):.2f} s "
-                f"({', '.join(f'{t:.2f}' for t in times)})"
-            )
+            serve_ab(shipped, env, args, work)
         if not args.no_pdf:
             seconds, pdfs = full_build(shipped, env)
             print(f"curriculum build with every PDF (shipped): {seconds:.1f} s, {pdfs} PDFs")

@@ -239,11 +239,19 @@ def _wait(port: int, path: str, text: str, timeout: float = 120) -> None:
 
 
 class _Serve:
-    def __init__(self, site: Path, port: int, log: Path):
+    def __init__(self, site: Path, port: int, log: Path, ahead: int = 1_000_000_000, verbose: bool = False):
+        """``ahead``: from how many characters a changed page is converted in a second process
+        (kurikulum/aheadconvert.py); by default never."""
         self.log = log.open("w")
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+        env = {
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "SOURCE_DATE_EPOCH": "1767225600",
+            "CURRICULUM_AHEAD_LARGE": str(ahead),
+        }
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+            + (["-v"] if verbose else []),
             cwd=site,
             env=env,
             stdout=self.log,
@@ -275,8 +283,13 @@ def test_serve_after_an_edit_serves_what_a_fresh_serve_serves(tmp_path):
     text = module.read_text(encoding="utf-8")
     title = "Pembukaan"
     assert f"id: {title}," in text
+    programme = site / "data" / "programme.yml"
+    venue = "venue: {id: Ruang Contoh, en: Example Room}"
+    assert venue in programme.read_text(encoding="utf-8")
     port = _free_port()
-    serve = _Serve(site, port, tmp_path / "serve.log")
+    # The edited server converts the handbook (the largest page) in a second process; the
+    # fresh one below converts every page itself, as a build does.
+    serve = _Serve(site, port, tmp_path / "serve.log", ahead=1_000, verbose=True)
     try:
         _wait(port, "/sesi/intro.html", title)
         text = text.replace(f"id: {title},", f"id: {title} Diubah,", 1)
@@ -285,23 +298,35 @@ def test_serve_after_an_edit_serves_what_a_fresh_serve_serves(tmp_path):
         # Then an edit that changes one page's body only: the other pages are reused.
         module.write_text(text.replace("Ruang ini **aman**", "Ruang ini **aman** BARU", 1), encoding="utf-8")
         _wait(port, "/sesi/intro.html", "aman</strong> BARU")
+        # And one in data/ that only the English pages show.
+        programme.write_text(
+            programme.read_text(encoding="utf-8").replace(venue, venue.replace("Room", "Hall")),
+            encoding="utf-8",
+        )
+        _wait(port, "/en/fasilitator/buku-panduan.html", "Example Hall")
         time.sleep(1)
         edited = _pages(port, names)
     finally:
         serve.stop()
     log = (tmp_path / "serve.log").read_text(encoding="utf-8")
     assert log.count("no-such-page.md") >= 2, "warnings of reused pages are logged on every rebuild"
+    ahead = re.findall(r"(\S+): converted in a second process", log)
+    assert {"fasilitator/buku-panduan.html", "en/fasilitator/buku-panduan.html"} <= set(ahead)
+    assert len(ahead) >= 5, ahead  # both languages at the start, then after each of the three edits
     fresh = _Serve(site, port, tmp_path / "fresh.log")
     try:
         _wait(port, "/sesi/intro.html", f"{title} Diubah")
         again = _pages(port, names)
     finally:
         fresh.stop()
+    assert "converted in a second process" not in (tmp_path / "fresh.log").read_text(encoding="utf-8")
     assert len(names) > 20
     different = [name for name in names if edited[name] != again[name]]
     assert different == []
     assert all(f"{title} Diubah" in edited[name] for name in ("sesi/intro.html", "index.html"))
     assert "aman</strong> BARU" in again["sesi/intro.html"]
+    assert "Example Hall" in edited["en/fasilitator/buku-panduan.html"]
+    assert "Ruang Contoh" in edited["fasilitator/buku-panduan.html"]
     assert "baru" in edited["search/id.js"] and "baru" not in edited["search/en.js"]
 
 

@@ -47,6 +47,8 @@ class PreviewCache:
         self._current: dict[tuple, _Rendered] = {}
         self._files: tuple[int, str] | None = None
         self.reused = 0
+        self.ahead = None
+        """An ``AheadConversion`` (kurikulum/aheadconvert.py) that may hold a page's result."""
 
     def new_build(self) -> None:
         """Keep only what the last build used: the cache never grows past one site."""
@@ -61,6 +63,21 @@ class PreviewCache:
             self._render(page, original, config, files)
 
         page.render = render
+        page.curriculum_preview = self
+        page.curriculum_render = original
+
+    def key(self, page, config, files) -> tuple:
+        """What the page's conversion depends on."""
+        return (
+            page.file.src_uri,
+            page.file.dest_uri,
+            hashlib.blake2b((page.markdown or "").encode(), digest_size=16).digest(),
+            self._signature(config, files),
+        )
+
+    def convert(self, page, config, files) -> _Rendered:
+        """Convert the page (wrapped by ``wrap``) as MkDocs does, keeping what it logged."""
+        return self._rendered(page, page.curriculum_render, config, files)
 
     def _signature(self, config, files) -> str:
         if self._files is None or self._files[0] != id(files):
@@ -75,14 +92,10 @@ class PreviewCache:
         return self._files[1]
 
     def _render(self, page, original, config, files) -> None:
-        markdown = page.markdown or ""
-        key = (
-            page.file.src_uri,
-            page.file.dest_uri,
-            hashlib.blake2b(markdown.encode(), digest_size=16).digest(),
-            self._signature(config, files),
-        )
+        key = self.key(page, config, files)
         done = self._previous.get(key) or self._current.get(key)
+        if done is None and self.ahead is not None:
+            done = self.ahead.take(page.file.dest_uri, key)  # converted by a second process
         if done is None:
             done = self._rendered(page, original, config, files)
         else:
