@@ -407,6 +407,10 @@ class SearchIndex:
     def languages(self) -> list[str]:
         return list(self._pages)
 
+    def discard(self, lang: str) -> None:
+        """Forget one language's pages without writing its file."""
+        self._pages.pop(lang, None)
+
     def clear(self) -> None:
         self._pages.clear()
         self._strings.clear()
