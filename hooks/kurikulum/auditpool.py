@@ -254,13 +254,10 @@ class AuditPool:
             if lang in self._asked:
                 continue
             self._asked.add(lang)
-            meta = {"id": self._next + 1, "write": lang, "dir": str(site_dir)}
-            if lang in self._sent and self._send(_job(meta)):
-                self._next += 1
-                self._pending[self._next] = _IndexJob(lang, Path(site_dir))
-            else:
-                self._next += 1  # answered by nobody: written here in finish()
-                self._pending[self._next] = _IndexJob(lang, Path(site_dir))
+            self._next += 1
+            if lang in self._sent:  # if the worker is gone, nobody answers: written here in finish()
+                self._send(_job({"id": self._next, "write": lang, "dir": str(site_dir)}))
+            self._pending[self._next] = _IndexJob(lang, Path(site_dir))
 
     def _write_here(self, site_dir: Path, lang: str) -> list[Finding]:
         """Build, write and audit one language's index in this process: the pages the worker
