@@ -148,6 +148,8 @@ def on_pre_build(config) -> None:
         _Current.audits.start()
         _Current.build = _check(config, langs)
         gc.freeze()
+    else:  # the previous language's pages are all written: the worker builds its search index
+        _Current.audits.write_indexes(Path(config.site_dir))
 
 
 def _check(config, langs: list[str]) -> SiteBuild:
@@ -303,7 +305,7 @@ def on_page_content(html: str, page, config, files) -> str:
 def on_post_page(output: str, page, config) -> str:
     """Each page is audited (in a second process when there is a second core) as it is written,
     and its words are read for the search index there too; ``on_post_build`` waits for the
-    results, fails the build on any finding and writes the index."""
+    results and the index (written by the worker in a build), and fails the build on any finding."""
     clock = time.perf_counter()
     output = strip_invisible(output)
     url = page.file.dest_uri
@@ -318,8 +320,12 @@ def on_post_page(output: str, page, config) -> str:
                 _Current.search.add(search, _Current.audited[digest])
             _timed("audit", clock)
             return output
-    key = (search, digest) if search is not None or digest is not None else None
-    _Current.audits.submit(output, url, Path(page.file.abs_dest_path), key, title, lang)
+    path = Path(page.file.abs_dest_path)
+    if _Current.serving:  # the documents come back, to be remembered for the next rebuild
+        key = (search, digest) if search is not None or digest is not None else None
+        _Current.audits.submit(output, url, path, key, title, lang)
+    else:  # a build: the worker keeps them and writes the index (AuditPool.write_indexes)
+        _Current.audits.submit(output, url, path, search=search)
     _timed("audit", clock)
     return output
 
@@ -334,6 +340,7 @@ def on_post_build(config) -> None:
     on_post_build): waits for the page audits, writes the search index of the languages built
     since and audits it."""
     clock = time.perf_counter()
+    _Current.audits.write_indexes(Path(config.site_dir))
     pages = _Current.audits.finish()
     if pages:
         raise Abort(
@@ -350,7 +357,9 @@ def on_post_build(config) -> None:
             _Current.audited[digest] = documents
     for lang in _Current.search.languages():
         _Current.search.write(Path(config.site_dir), lang)
-    findings = audit_search_index(Path(config.site_dir))
+    findings = _Current.audits.index_findings + audit_search_index(
+        Path(config.site_dir), skip=_Current.audits.indexes
+    )
     if findings:
         raise Abort("\n".join(f.text() for f in findings[:20]) + "\nThe search index holds unsafe HTML.")
     _timed("audit", clock)

@@ -391,6 +391,102 @@ def test_pages_the_dead_worker_did_not_answer_for_are_audited_and_read_here(mini
     assert [f.text() for f in findings if f.page != unsafe] == [f.text() for f in expected]
 
 
+def _indexes_through_pool(pool, site: Path, pages, out: Path, unsafe: str = "") -> tuple[list, dict]:
+    """A build's way: each page with its search page, each language's index asked for as soon
+    as its pages are all submitted (Indonesian first, as MkDocs builds them)."""
+    from kurikulum.search import search_page
+
+    done = None
+    for name, html in sorted(pages, key=lambda page: page[0].startswith("en/")):
+        lang = "en" if name.startswith("en/") else "id"
+        if done is not None and lang != done:
+            pool.write_indexes(out)
+        done = lang
+        if name == unsafe:
+            html = html.replace("<article", '<article onclick="alert(1)"', 1)
+        pool.submit(html, name, site / name, search=search_page(lang, name, f"T {name}", None))
+    pool.write_indexes(out)
+    findings = pool.finish()
+    return findings, {p.name: p.read_bytes() for p in sorted((out / "search").glob("*.js"))}
+
+
+def test_the_worker_writes_the_index_the_build_process_writes(mini_built, tmp_path):
+    from kurikulum.auditpool import AuditPool
+    from kurikulum.search import SearchIndex, search_page
+
+    site = tmp_path / "site"
+    shutil.copytree(mini_built, site)
+    pages = _written_pages(site)
+    assert {name.startswith("en/") for name, _ in pages} == {True, False}
+    written = {}
+    for workers in (1, 0):
+        pool = AuditPool(workers)
+        findings, written[workers] = _indexes_through_pool(pool, site, pages, tmp_path / f"out{workers}")
+        assert findings == [] and pool.index_findings == []
+        assert pool.workers == workers
+        assert pool.indexes == {"en.js", "id.js"}, "both written and audited"
+    # `mkdocs serve`'s way: the documents come back and the index is written here
+    index = SearchIndex()
+    findings, documents = _through_pool(AuditPool(1), site, pages, "")
+    for name, _ in pages:
+        lang = "en" if name.startswith("en/") else "id"
+        if (page := search_page(lang, name, f"T {name}", None)) is not None:
+            index.add(page, documents[name])
+    for lang in ("id", "en"):
+        index.write(tmp_path / "serve", lang)
+    served = {p.name: p.read_bytes() for p in sorted((tmp_path / "serve" / "search").glob("*.js"))}
+    assert set(written[1]) == {"en.js", "id.js"}
+    assert written[1] == written[0] == served
+
+
+def test_the_index_is_written_here_when_the_worker_dies(mini_built, tmp_path):
+    from kurikulum.auditpool import AuditPool
+
+    site = tmp_path / "site"
+    shutil.copytree(mini_built, site)
+    pages = _written_pages(site)
+    _, expected = _indexes_through_pool(AuditPool(0), site, pages, tmp_path / "here")
+    pool = AuditPool(1)
+    pool.start()
+    pool._proc.kill()
+    findings, written = _indexes_through_pool(pool, site, pages, tmp_path / "dead")
+    assert findings == [] and written == expected and pool.indexes == {"en.js", "id.js"}
+
+
+def test_no_index_is_written_for_a_language_with_an_unsafe_page(mini_built, tmp_path):
+    from kurikulum.auditpool import AuditPool
+
+    site = tmp_path / "site"
+    shutil.copytree(mini_built, site)
+    pages = _written_pages(site)
+    for workers in (1, 0):
+        unsafe = "sesi/intro.html"
+        findings, written = _indexes_through_pool(
+            AuditPool(workers), site, pages, tmp_path / f"o{workers}", unsafe
+        )
+        assert [(f.page, f.what) for f in findings] == [(unsafe, "event handler `onclick` on <article>")]
+        assert set(written) == {"en.js"}, "the Indonesian index would hold the unsafe page's words"
+        assert not (site / unsafe).exists()
+        (site / unsafe).write_text(dict(pages)[unsafe], encoding="utf-8")
+
+
+def test_a_build_without_the_worker_writes_the_same_site(mini_built, tmp_path):
+    site = make_site("mini", tmp_path / "site")
+    done = mkdocs_build(site, "--strict", env={"CURRICULUM_AUDIT_WORKERS": "0"})
+    assert done.returncode == 0, done.stderr
+    ours = {
+        p.relative_to(mini_built).as_posix(): p.read_bytes() for p in mini_built.rglob("*") if p.is_file()
+    }
+    here = {
+        p.relative_to(site / "site").as_posix(): p.read_bytes()
+        for p in (site / "site").rglob("*")
+        if p.is_file()
+    }
+    assert {"search/id.js", "search/en.js"} <= set(ours)
+    assert [name for name in ours if ours[name] != here.get(name)] == []
+    assert set(ours) == set(here)
+
+
 # -- the benchmark's tools ---------------------------------------------------------------
 
 

@@ -194,22 +194,27 @@ def audit_site(site: Path) -> list[Finding]:
     return findings + audit_search_index(site)
 
 
-def audit_search_index(site: Path) -> list[Finding]:
+def audit_search_index(site: Path, skip: set[str] | frozenset[str] = frozenset()) -> list[Finding]:
     """The site's search indexes (``search/<lang>.js``, kurikulum/search.py) are scripts: each
     must be nothing but the data that ``search.py`` writes, and its texts (shown as plain text
-    in the results) free of invisible formatting characters."""
+    in the results) free of invisible formatting characters. ``skip``: names of files audited
+    already (by the audit worker that wrote them)."""
     findings = []
     for path in sorted((Path(site) / INDEX_DIR).glob("*.js")):
-        name = path.relative_to(site).as_posix()
-        try:
-            data = read_index(path)
-        except ValueError as error:
-            findings.append(Finding(name, 0, f"not a search index: {str(error)[:120]}"))
-            continue
-        texts = [str(t) for p in data.get("pages", []) for t in p] + [
-            str(t) for d in data.get("docs", []) for t in d[1:]
-        ]
-        fragments = "".join(f"<div>{html_escape(t)}</div>" for t in texts)
-        found = audit_html(f"<html><body><article>{fragments}</article></body></html>", name)
-        findings.extend(Finding(name, 0, f.what) for f in found)
+        if path.name not in skip:
+            findings.extend(audit_index_file(path, path.relative_to(site).as_posix()))
     return findings
+
+
+def audit_index_file(path: Path, name: str) -> list[Finding]:
+    """Findings in one search index file (``name`` for messages)."""
+    try:
+        data = read_index(path)
+    except ValueError as error:
+        return [Finding(name, 0, f"not a search index: {str(error)[:120]}")]
+    texts = [str(t) for p in data.get("pages", []) for t in p] + [
+        str(t) for d in data.get("docs", []) for t in d[1:]
+    ]
+    fragments = "".join(f"<div>{html_escape(t)}</div>" for t in texts)
+    found = audit_html(f"<html><body><article>{fragments}</article></body></html>", name)
+    return [Finding(name, 0, f.what) for f in found]

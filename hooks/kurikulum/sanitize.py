@@ -27,6 +27,7 @@ Invisible formatting characters (bidirectional overrides, zero-width characters)
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -95,21 +96,29 @@ class Sanitizer:
     def clean(self, html: str) -> tuple[str, list[str]]:
         """The cleaned HTML and a short list of what was removed (attributes and URLs)."""
         self.removed = Removed()
-        cleaned = nh3.clean(
-            INVISIBLE_RE.sub("", html),
-            tags=TAGS,
-            clean_content_tags=DROPPED_WITH_CONTENT,
-            attributes=ATTRIBUTES,
-            attribute_filter=self._attribute,
-            url_schemes={"https", "http", "mailto", "tel"},
-            link_rel=None,
-            strip_comments=True,
-        )
+        html = INVISIBLE_RE.sub("", html)
+        with _LOCK:  # one check object per host: its list of what was removed is this page's
+            cleaner, check = _cleaner(self.site_host)
+            check.removed = self.removed
+            try:
+                cleaned = cleaner.clean(html)
+            finally:
+                check.removed = Removed()
         return cleaned, self.removed.items
 
-    def _attribute(self, tag: str, name: str, value: str) -> str | None:
+
+class _AttributeCheck:
+    """The checks ammonia cannot make itself, called for each attribute it keeps: URLs (the
+    site's own host, look-alike hosts, images from elsewhere), the theme's reserved ids and the
+    button type. What it drops goes into ``removed``."""
+
+    def __init__(self, site_host: str | None) -> None:
+        self.site_host = site_host
+        self.removed = Removed()
+
+    def __call__(self, tag: str, name: str, value: str) -> str | None:
         if name in ("href", "src"):
-            problem = self._url(tag, name, value)
+            problem = self._url(name, value)
             if problem:
                 self.removed.add(f"{tag} {name}={value[:80]!r}: {problem}")
                 return None
@@ -120,7 +129,7 @@ class Sanitizer:
             return "button"
         return value
 
-    def _url(self, tag: str, name: str, value: str) -> str | None:
+    def _url(self, name: str, value: str) -> str | None:
         clean = value.strip()
         parts = urlsplit(clean) if not clean.startswith("//") else None
         if parts is not None and not parts.scheme and not parts.netloc:
@@ -130,6 +139,28 @@ class Sanitizer:
         if clean.startswith("//"):
             return "protocol-relative links leave the site"
         return link_problem(clean, self.site_host)
+
+
+_LOCK = threading.Lock()
+_CLEANERS: dict[str | None, tuple[nh3.Cleaner, _AttributeCheck]] = {}
+
+
+def _cleaner(site_host: str | None) -> tuple[nh3.Cleaner, _AttributeCheck]:
+    """The allow-list compiled once per site host, not again for every page."""
+    found = _CLEANERS.get(site_host)
+    if found is None:
+        check = _AttributeCheck(site_host)
+        cleaner = nh3.Cleaner(
+            tags=TAGS,
+            clean_content_tags=DROPPED_WITH_CONTENT,
+            attributes=ATTRIBUTES,
+            attribute_filter=check,
+            url_schemes={"https", "http", "mailto", "tel"},
+            link_rel=None,
+            strip_comments=True,
+        )
+        found = _CLEANERS[site_host] = (cleaner, check)
+    return found
 
 
 def strip_invisible(text: str) -> str:

@@ -19,8 +19,9 @@ languages in the results and knows no Indonesian. Here:
   ranks it lower (the same keys as the theme's search).
 
 This module never imports MkDocs. The audit worker (kurikulum/auditpool.py) reads each written
-page with ``page_documents`` while the build goes on; the hooks hand the results to a
-``SearchIndex`` and ask it to write.
+page with ``page_documents`` while the build goes on. In a build it keeps them in its own
+``SearchIndex`` and writes each language's file itself; while serving, the hooks get them back,
+hand them to a ``SearchIndex`` and ask it to write.
 """
 
 from __future__ import annotations
@@ -406,6 +407,10 @@ class SearchIndex:
 
     def languages(self) -> list[str]:
         return list(self._pages)
+
+    def discard(self, lang: str) -> None:
+        """Forget one language's pages without writing its file."""
+        self._pages.pop(lang, None)
 
     def clear(self) -> None:
         self._pages.clear()
