@@ -211,9 +211,9 @@ def check_terminology(cur: Curriculum, docs: Path | None = None) -> list[Problem
     for kind, entries in cur.loaded.items():
         for entry in entries:
             problems.extend(_check_entry(kind, entry, by_lang, results))
-    results.save()
     for folder in (docs if docs is not None else cur.root / "docs", cur.root / LOCAL / "docs"):
-        problems.extend(check_pages(folder, cur.root, by_lang, cur))
+        problems.extend(check_pages(folder, cur.root, by_lang, cur, results))
+    results.save()
     return problems
 
 
@@ -252,7 +252,11 @@ def _exempt(kind: str, path: PathKey) -> bool:
     return (kind, field) in EXEMPT_FIELDS
 
 
-def check_pages(docs: Path, root: Path, by_lang: dict[str, list[Rule]], cur: Curriculum) -> list[Problem]:
+def check_pages(
+    docs: Path, root: Path, by_lang: dict[str, list[Rule]], cur: Curriculum, results=None
+) -> list[Problem]:
+    """Warnings for avoided words in the hand-written pages (through ``results``, the findings
+    cache of ``check_terminology``, when given: a page's findings depend on its text alone)."""
     problems: list[Problem] = []
     if not docs.is_dir():
         return problems
@@ -262,7 +266,12 @@ def check_pages(docs: Path, root: Path, by_lang: dict[str, list[Rule]], cur: Cur
             continue
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         text, _ = read_text_file(path, root, name)  # unreadable pages are reported by check_pages
-        for offset, rule, word in findings(text or "", by_lang[lang]):
+        found = (
+            _cached_findings(text or "", lang, by_lang[lang], results)
+            if results is not None
+            else findings(text or "", by_lang[lang])
+        )
+        for offset, rule, word in found:
             line, column = position(text, offset)
             problems.append(_problem(name, line, column, "", rule, word))
     return problems
