@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -120,7 +121,13 @@ def relative(from_uri: str, to_uri: str) -> str:
         anchor = "#" + anchor
     if not to_uri:
         return anchor
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".") + anchor
+    return _relpath(to_uri, posixpath.dirname(from_uri) or ".") + anchor
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(to_uri: str, start: str) -> str:
+    """``posixpath.relpath``, remembered: pages link to the same few hundred pages again and again."""
+    return posixpath.relpath(to_uri, start)
 
 
 def variant(slug: str) -> str:

@@ -11,18 +11,43 @@ from .yamlsrc import PathKey
 
 
 def texts(item, path: PathKey = ()) -> Iterator[tuple[PathKey, Text]]:
-    """Every ``Text``/``Markdown`` value inside ``item``, depth first, with its path."""
+    """Every ``Text``/``Markdown`` value inside ``item``, depth first, with its path.
+
+    Collected into a list first: one plain recursive function is several times cheaper than a
+    chain of nested generators, and every check of a build walks every content item."""
+    found: list[tuple[PathKey, Text]] = []
+    _collect(item, path, found)
+    return iter(found)
+
+
+_LEAVES = (str, int, float, bool, type(None))
+
+_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """A model's field names with the keys the content uses for them (the alias, if any)."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = tuple((name, info.alias or name) for name, info in cls.model_fields.items())
+    return found
+
+
+def _collect(item, path: PathKey, found: list) -> None:
+    if isinstance(item, _LEAVES):
+        return
     if isinstance(item, Text):
-        yield path, item
-    elif isinstance(item, BaseModel) and not isinstance(item, RootModel):
-        for name, info in type(item).model_fields.items():
-            yield from texts(getattr(item, name), (*path, info.alias or name))
+        found.append((path, item))
+    elif isinstance(item, BaseModel):
+        if not isinstance(item, RootModel):
+            for name, key in _fields(type(item)):
+                _collect(getattr(item, name), (*path, key), found)
     elif isinstance(item, list | tuple):
         for index, child in enumerate(item):
-            yield from texts(child, (*path, index))
+            _collect(child, (*path, index), found)
     elif isinstance(item, dict):
         for key, child in item.items():
-            yield from texts(child, (*path, key))
+            _collect(child, (*path, key), found)
 
 
 def is_markdown(value: Text) -> bool:
