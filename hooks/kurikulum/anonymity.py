@@ -2369,9 +2369,7 @@ def _named_as(doc: Doc) -> Iterator[Finding]:
     rules = doc.rules
     for match in doc.finditer(r.NAMED_AS):
         start = match.start("hit")
-        words = [
-            (m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))
-        ]
+        words = _cap_words(doc.text, start, match.end("hit"))
         if end := _person_end(rules, words):  # "names the victim as ADIL PRATAMA": "Adil" is also a word
             yield doc.finding("name", start, end)
 
@@ -2459,9 +2457,7 @@ def _role_names(doc: Doc) -> Iterator[Finding]:
     rules = doc.rules
     for match in doc.finditer(r.ROLE_NAME):
         start = match.start("hit")
-        words = [
-            (m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))
-        ]
+        words = _cap_words(doc.text, start, match.end("hit"))
         end = _strict_person_end(rules, words, ordinary_first=True)  # not "Victim Protection Agency"
         if end and not (
             words[0][2] in rules.common
@@ -2610,17 +2606,20 @@ def _media_files(doc: Doc) -> Iterator[Finding]:
 # --- classes found by the seventh blind batch ----------------------------------------------
 
 
+def _cap_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each capitalised word in ``text[start:end]``."""
+    return [(m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(text, start, end)]
+
+
 def _self_introductions(doc: Doc) -> Iterator[Finding]:
     """A child or a parent introducing themselves in a chat: "Kak, aku Bunga, yg kemarin chat", "saya Dinda dari
     kelas 8", "Hi, I'm Rara." (a listed name, a word given as a name, or a word that is no ordinary word)."""
     rules = doc.rules
-    if rules_words_absent(doc, r.SELF_INTRO_WORDS):
+    if r.SELF_INTRO_WORDS.isdisjoint(doc.words):
         return
     for match in r.SELF_INTRO.finditer(doc.text):
         start = match.start("hit")
-        words = [
-            (m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))
-        ]
+        words = _cap_words(doc.text, start, match.end("hit"))
         if words and words[0][2].lower() in rules.roles:
             continue  # "saya Fasilitator", "aku Korban"
         end = _person_end(rules, words, ordinary_first=False)
@@ -2628,24 +2627,18 @@ def _self_introductions(doc: Doc) -> Iterator[Finding]:
             yield doc.finding("name", start, end)
 
 
-def rules_words_absent(doc: Doc, words: frozenset[str]) -> bool:
-    return words.isdisjoint(doc.words)
-
-
 def _met_names(doc: Doc) -> Iterator[Finding]:
     """A person met, interviewed or accompanied, with a full name: "Wawancara dengan Kornelia Tefa", "bersama
     Yohana Lake". Two words or more that can be part of a name and are no ordinary, English-looking or place
     words ("dengan Dinas Sosial", "with Save the Children" are not)."""
     rules = doc.rules
-    if rules_words_absent(doc, r.MET_WORDS):
+    if r.MET_WORDS.isdisjoint(doc.words):
         return
     for match in r.MET_CUE.finditer(doc.text):
         run = r.CAP_RUN.match(doc.text, match.end())
         if not run:
             continue
-        words = [
-            (m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, run.start(), run.end())
-        ]
+        words = _cap_words(doc.text, run.start(), run.end())
         end = _strict_person_end(rules, words)
         two_words = sum(1 for word in words if word[1] <= end) >= 2
         if end and end == run.end() and two_words and all(_name_like(rules, word) for _, _, word in words):
@@ -2862,7 +2855,7 @@ def _kin_introductions(doc: Doc) -> Iterator[Finding]:
     dinda", "aku kakaknya budi", "I'm dinda's mom" (a listed name, or a word that is no ordinary word: not "saya
     ibu rumah tangga", "saya ibunya korban")."""
     rules = doc.rules
-    if rules_words_absent(doc, r.KIN_INTRO_WORDS):
+    if r.KIN_INTRO_WORDS.isdisjoint(doc.words):
         return
     for match in r.KIN_INTRO.finditer(doc.lower):
         group = "hit" if match.group("hit") else "hit2"
@@ -2900,13 +2893,11 @@ def _senders(doc: Doc) -> Iterator[Finding]:
     Rahmah di grup", "dilaporkan oleh Yohana". Words that can be part of a name and are no ordinary, English-looking
     or place words ("filed by Save the Children", "dilaporkan oleh Dinas Sosial" are not)."""
     rules = doc.rules
-    if rules_words_absent(doc, r.SENT_BY_WORDS):
+    if r.SENT_BY_WORDS.isdisjoint(doc.words):
         return
     for match in r.SENT_BY.finditer(doc.text):
         start = match.start("hit")
-        words = [
-            (m.start(), m.end(), m.group()) for m in r.CAP_WORD.finditer(doc.text, start, match.end("hit"))
-        ]
+        words = _cap_words(doc.text, start, match.end("hit"))
         if not words or words[0][0] != start or words[0][2].lower() in r.SENDER_GROUP_WORDS:
             continue  # "ditulis oleh Tim Penyusun", "posted by Admin Sekolah": a team, not a person
         end = _strict_person_end(rules, words, ordinary_first=True) or _loose_name_end(rules, words)
@@ -2959,7 +2950,7 @@ def _split_phones(doc: Doc) -> Iterator[Finding]:
 def _hijri_dates(doc: Doc) -> Iterator[Finding]:
     """A date of the Islamic calendar with its year: "17 Rajab 1445 H" (not a public one: "Idul Fitri, 1 Syawal
     1445 H" is found public as other national days are)."""
-    if not doc.has_digit or rules_words_absent(doc, r.HIJRI_WORDS):
+    if not doc.has_digit or r.HIJRI_WORDS.isdisjoint(doc.words):
         return
     for match in r.HIJRI_DATE.finditer(doc.lower):
         sent_start, sent_end = _sentence_around(doc.text, *match.span())
@@ -2993,7 +2984,7 @@ def _eateries_and_boats(doc: Doc) -> Iterator[Finding]:
 
 def _dorm_rooms(doc: Doc) -> Iterator[Finding]:
     """A room right after a dormitory: "tinggal di asrama kamar 14B" (a child's bed is in it)."""
-    if not doc.has_digit or rules_words_absent(doc, r.DORM_WORDS):
+    if not doc.has_digit or r.DORM_WORDS.isdisjoint(doc.words):
         return
     for match in r.DORM_ROOM.finditer(doc.lower):
         yield doc.finding("address", *match.span("hit"))
